@@ -48,7 +48,10 @@ CREATE UNIQUE INDEX idx_credit_transactions_one_refund_per_job
 CREATE FUNCTION credit_transactions_apply() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE credit_balances SET balance = balance + NEW.amount
+  -- The balance was last touched when this movement happened.
+  UPDATE credit_balances
+     SET balance = balance + NEW.amount,
+         updated_at = greatest(NEW.created_at, updated_at + interval '1 microsecond')
    WHERE user_id = NEW.user_id
   RETURNING balance INTO NEW.balance_after;
   IF NOT FOUND THEN
@@ -106,9 +109,10 @@ CREATE TRIGGER credit_balances_guard BEFORE INSERT OR UPDATE OR DELETE ON credit
 CREATE FUNCTION users_grant_signup_credits() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO credit_balances (user_id, balance) VALUES (NEW.id, 0);
-  INSERT INTO credit_transactions (user_id, kind, amount, description)
-  VALUES (NEW.id, 'signup_bonus', 25, 'Free credits on signup');
+  INSERT INTO credit_balances (id, user_id, balance, created_at, updated_at)
+  VALUES (derived_uuid(NEW.id, 'credit_balance'), NEW.id, 0, NEW.created_at, NEW.created_at);
+  INSERT INTO credit_transactions (id, user_id, kind, amount, description, created_at)
+  VALUES (derived_uuid(NEW.id, 'signup_bonus'), NEW.id, 'signup_bonus', 25, 'Free credits on signup', NEW.created_at);
   RETURN NULL;
 END;
 $$;
@@ -121,8 +125,9 @@ CREATE FUNCTION generation_jobs_debit_credits() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   IF NEW.credits_cost > 0 THEN
-    INSERT INTO credit_transactions (user_id, kind, amount, job_id, description)
-    VALUES (NEW.user_id, 'generation', -NEW.credits_cost, NEW.id, 'Generation: ' || NEW.type);
+    INSERT INTO credit_transactions (id, user_id, kind, amount, job_id, description, created_at)
+    VALUES (derived_uuid(NEW.id, 'generation'), NEW.user_id, 'generation', -NEW.credits_cost, NEW.id,
+            'Generation: ' || NEW.type, NEW.created_at);
   END IF;
   RETURN NULL;
 END;
