@@ -127,7 +127,9 @@ CREATE TABLE competitor_streams (
   channel_handle text NOT NULL,
   channel_url    text,
   title          text,
-  category       text,
+  category       text CONSTRAINT competitor_streams_category_check
+                 CHECK (category IN ('trading_cards', 'sneakers', 'collectibles', 'apparel', 'electronics',
+                                     'jewelry', 'toys', 'other')),
   observed_at    timestamptz NOT NULL,
   viewer_count   integer CONSTRAINT competitor_streams_viewer_count_nonnegative CHECK (viewer_count >= 0),
   peak_viewers   integer CONSTRAINT competitor_streams_peak_viewers_nonnegative CHECK (peak_viewers >= 0),

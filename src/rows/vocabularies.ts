@@ -2,6 +2,21 @@
  * The closed vocabularies of the schema: every kind/type/status/platform column and the
  * values its CHECK constraint accepts. The contract tests hold these equal to the SQL.
  */
+
+const adPlatforms = ['meta', 'tiktok', 'google'] as const;
+const livePlatforms = ['whatnot', 'tiktok_shop', 'ebay_live', 'instagram_live', 'youtube'] as const;
+const itemCategories = [
+  'trading_cards',
+  'sneakers',
+  'collectibles',
+  'apparel',
+  'electronics',
+  'jewelry',
+  'toys',
+  'other',
+] as const;
+const runStatuses = ['pending', 'processing', 'completed', 'failed'] as const;
+
 export const vocabularies = {
   users: {
     role: ['user', 'admin', 'owner'],
@@ -9,7 +24,7 @@ export const vocabularies = {
   },
   generation_jobs: {
     type: ['copy', 'static_ad', 'ugc_video', 'tts', 'product_photo'],
-    status: ['pending', 'processing', 'completed', 'failed'],
+    status: runStatuses,
   },
   assets: {
     type: ['image', 'video', 'copy', 'audio'],
@@ -22,11 +37,11 @@ export const vocabularies = {
     status: ['trialing', 'active', 'past_due', 'canceled', 'unpaid', 'incomplete', 'incomplete_expired', 'paused'],
   },
   ad_platform_connections: {
-    platform: ['meta', 'tiktok', 'google'],
+    platform: adPlatforms,
     status: ['active', 'expired', 'revoked', 'error'],
   },
   campaigns: {
-    platform: ['meta', 'tiktok', 'google'],
+    platform: adPlatforms,
     objective: ['awareness', 'traffic', 'engagement', 'leads', 'sales'],
     status: ['draft', 'active', 'paused', 'completed', 'archived'],
   },
@@ -34,30 +49,31 @@ export const vocabularies = {
     placement: ['feed', 'story', 'reel', 'search', 'display'],
   },
   ad_spend_fees: {
-    platform: ['meta', 'tiktok', 'google'],
+    platform: adPlatforms,
     status: ['pending', 'invoiced', 'paid', 'waived'],
   },
   landing_pages: {
     status: ['draft', 'published', 'archived'],
   },
   inventory_items: {
-    category: ['trading_cards', 'sneakers', 'collectibles', 'apparel', 'electronics', 'jewelry', 'toys', 'other'],
+    category: itemCategories,
     condition: ['new', 'like_new', 'very_good', 'good', 'fair', 'poor'],
     status: ['in_stock', 'reserved', 'sold', 'archived'],
   },
   shows: {
-    platform: ['whatnot', 'tiktok_shop', 'ebay_live', 'instagram_live', 'youtube'],
+    platform: livePlatforms,
     status: ['scheduled', 'live', 'ended', 'cancelled'],
   },
   show_items: {
     status: ['queued', 'live', 'sold', 'unsold', 'pulled'],
   },
   payout_imports: {
-    platform: ['whatnot', 'tiktok_shop', 'ebay_live', 'instagram_live', 'youtube'],
-    status: ['pending', 'processing', 'completed', 'failed'],
+    platform: livePlatforms,
+    status: runStatuses,
   },
   competitor_streams: {
-    platform: ['whatnot', 'tiktok_shop', 'ebay_live', 'instagram_live', 'youtube'],
+    platform: livePlatforms,
+    category: itemCategories,
   },
   admin_audit_log: {
     action: [

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CutxDb } from '../../src/db/open.js';
+import { createTestDb } from '../../src/testing/create-test-db.js';
+import {
+  foreignKeyLines,
+  namedIndexProblems,
+  primaryKeyProblems,
+  tableProblems,
+  unindexedForeignKeys,
+  updatedAtProblems,
+  vocabularyProblems,
+} from './contract-checks.js';
+
+let db: CutxDb;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(() => db.close());
+
+/** Runs a check against the schema as one DDL script leaves it, then rolls the DDL back. */
+async function problemsAfter(ddl: string, check: (db: CutxDb) => Promise<string[]>): Promise<string[]> {
+  await db.exec(`BEGIN; ${ddl}`);
+  try {
+    return await check(db);
+  } finally {
+    await db.exec('ROLLBACK');
+  }
+}
+
+// Each case breaks exactly what one contract test guards, and expects that test's check to
+// report it: a contract check that stays silent here would pass on a broken schema.
+const breakages: [string, string, (db: CutxDb) => Promise<string[]>, RegExp][] = [
+  ['a table is dropped', 'DROP TABLE competitor_streams', tableProblems, /missing competitor_streams/],
+  ['an extra table appears', 'CREATE TABLE notes (id uuid)', tableProblems, /unexpected notes/],
+  [
+    'a named index is renamed',
+    'ALTER INDEX idx_jobs_replicate RENAME TO idx_jobs_prediction',
+    namedIndexProblems,
+    /idx_jobs_replicate: missing/,
+  ],
+  [
+    'the idempotency index loses uniqueness',
+    'DROP INDEX idx_jobs_idempotency; CREATE INDEX idx_jobs_idempotency ON generation_jobs (user_id, idempotency_key)',
+    namedIndexProblems,
+    /idx_jobs_idempotency: is/,
+  ],
+  [
+    'the email index becomes case-sensitive',
+    'DROP INDEX idx_users_email; CREATE UNIQUE INDEX idx_users_email ON users (email)',
+    namedIndexProblems,
+    /idx_users_email: is/,
+  ],
+  [
+    'the search index loses its trigram operator class',
+    "DROP INDEX idx_inventory_search; CREATE INDEX idx_inventory_search ON inventory_items USING gin (to_tsvector('simple', name))",
+    namedIndexProblems,
+    /idx_inventory_search/,
+  ],
+  [
+    'an updated_at trigger is dropped',
+    'DROP TRIGGER shows_updated_at ON shows',
+    updatedAtProblems,
+    /updated_at trigger: missing shows/,
+  ],
+  [
+    'a table grows an updated_at column',
+    'ALTER TABLE projects ADD COLUMN updated_at timestamptz',
+    updatedAtProblems,
+    /updated_at column: unexpected projects/,
+  ],
+  [
+    'a cascade becomes SET NULL',
+    'ALTER TABLE products DROP CONSTRAINT products_project_id_fkey, ALTER COLUMN project_id DROP NOT NULL, ADD FOREIGN KEY (project_id) REFERENCES projects ON DELETE SET NULL',
+    foreignKeyLines,
+    /products\(project_id\) -> projects ON DELETE SET NULL/,
+  ],
+  [
+    'a foreign-key index is dropped',
+    'DROP INDEX idx_assets_job',
+    unindexedForeignKeys,
+    /assets\(job_id\) has no index/,
+  ],
+  [
+    'a primary key is dropped',
+    'ALTER TABLE assets DROP CONSTRAINT assets_pkey CASCADE',
+    primaryKeyProblems,
+    /assets: no primary key/,
+  ],
+  [
+    'a vocabulary check is dropped',
+    'ALTER TABLE shows DROP CONSTRAINT shows_status_check',
+    vocabularyProblems,
+    /missing shows\.status/,
+  ],
+  [
+    'a vocabulary gains a value only in SQL',
+    "ALTER TABLE users DROP CONSTRAINT users_role_check, ADD CONSTRAINT users_role_check CHECK (role IN ('user', 'admin', 'owner', 'root'))",
+    vocabularyProblems,
+    /users\.role: SQL accepts/,
+  ],
+];
+
+describe('the contract checks', () => {
+  it.each(breakages)('notice when %s', async (_name, ddl, check, expected) => {
+    const problems = await problemsAfter(ddl, check);
+    expect(problems.join('\n')).toMatch(expected);
+  });
+});

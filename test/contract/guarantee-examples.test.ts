@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { CutxDb } from '../../src/db/open.js';
+import { SIGNUP_CREDITS } from '../../src/rows/vocabularies.js';
+import { createTestDb } from '../../src/testing/create-test-db.js';
+import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
+
+// Plain examples of guarantees 1, 3, 5, 6 and 10; the properties in test/properties cover
+// every input. Each test runs inside a transaction that is rolled back afterwards.
+let db: CutxDb;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(() => db.close());
+beforeEach(async () => {
+  await db.exec('BEGIN');
+  return () => db.exec('ROLLBACK');
+});
+
+async function insertUser(email: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>('INSERT INTO users (email) VALUES ($1) RETURNING id', [email]);
+  return rows[0]?.id ?? '';
+}
+
+describe('signup credits (guarantee 1)', () => {
+  it('gives a new user one balance of 25 and one +25 signup_bonus transaction', async () => {
+    const userId = await insertUser('new@cutx.test');
+    const balances = await db.query('SELECT balance FROM credit_balances WHERE user_id = $1', [userId]);
+    const ledger = await db.query('SELECT kind, amount, balance_after FROM credit_transactions WHERE user_id = $1', [
+      userId,
+    ]);
+    expect(balances.rows).toEqual([{ balance: SIGNUP_CREDITS }]);
+    expect(ledger.rows).toEqual([{ kind: 'signup_bonus', amount: SIGNUP_CREDITS, balance_after: SIGNUP_CREDITS }]);
+  });
+
+  it('does the same for every row of a multi-row insert', async () => {
+    await db.query("INSERT INTO users (email) VALUES ('a@cutx.test'), ('b@cutx.test'), ('c@cutx.test')");
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS users,
+              (SELECT count(*)::int FROM credit_balances WHERE balance = 25) AS balances,
+              (SELECT count(*)::int FROM credit_transactions WHERE kind = 'signup_bonus') AS grants
+         FROM users`,
+    );
+    expect(rows).toEqual([{ users: 3, balances: 3, grants: 3 }]);
+  });
+});
+
+describe('updated_at (guarantee 3)', () => {
+  it('moves updated_at forward on every update and never changes created_at', async () => {
+    const userId = await insertUser('clock@cutx.test');
+    const read = async () =>
+      (
+        await db.query<{ created_at: Date; updated_at: Date }>(
+          'SELECT created_at, updated_at FROM users WHERE id = $1',
+          [userId],
+        )
+      ).rows[0];
+    const before = await read();
+    await db.query("UPDATE users SET display_name = 'One' WHERE id = $1", [userId]);
+    const once = await read();
+    await db.query("UPDATE users SET display_name = 'Two', created_at = '2000-01-01' WHERE id = $1", [userId]);
+    const twice = await read();
+    expect(once?.updated_at.getTime()).toBeGreaterThan(before?.updated_at.getTime() ?? Infinity);
+    expect(twice?.updated_at.getTime()).toBeGreaterThan(once?.updated_at.getTime() ?? Infinity);
+    expect(twice?.created_at).toEqual(before?.created_at);
+  });
+
+  it('does not let an update move updated_at backwards', async () => {
+    const userId = await insertUser('past@cutx.test');
+    await db.query("UPDATE users SET updated_at = '2000-01-01' WHERE id = $1", [userId]);
+    const { rows } = await db.query<{ moved: boolean }>(
+      'SELECT updated_at > created_at AS moved FROM users WHERE id = $1',
+      [userId],
+    );
+    expect(rows).toEqual([{ moved: true }]);
+  });
+});
+
+describe('idempotency (guarantee 5)', () => {
+  const insertJob = (userId: string, key: string) =>
+    db.query("INSERT INTO generation_jobs (user_id, type, idempotency_key) VALUES ($1, 'copy', $2)", [userId, key]);
+
+  it('refuses the same key twice for one user with unique_violation on idx_jobs_idempotency', async () => {
+    const userId = await insertUser('retry@cutx.test');
+    await insertJob(userId, 'request-1');
+    await expectSqlState(insertJob(userId, 'request-1'), SQL_STATE.uniqueViolation, 'idx_jobs_idempotency');
+  });
+
+  it('accepts the same key for two users', async () => {
+    const first = await insertUser('first@cutx.test');
+    const second = await insertUser('second@cutx.test');
+    await insertJob(first, 'request-1');
+    await insertJob(second, 'request-1');
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS jobs FROM generation_jobs WHERE idempotency_key = 'request-1'",
+    );
+    expect(rows).toEqual([{ jobs: 2 }]);
+  });
+});
+
+describe('search (guarantee 6)', () => {
+  beforeEach(async () => {
+    const userId = await insertUser('cards@cutx.test');
+    await db.query(
+      `INSERT INTO inventory_items (user_id, name, category, condition, cost_cents, value_cents)
+       SELECT $1, name, 'trading_cards', 'good', 100, 200
+         FROM unnest(ARRAY['Charizard Base Set Holo', 'Pikachu Illustrator', 'Blastoise Shadowless', 'Mewtwo GX']) AS name`,
+      [userId],
+    );
+  });
+
+  const names = async (where: string, param: string) =>
+    (
+      await db.query<{ name: string }>(`SELECT name FROM inventory_items WHERE ${where} ORDER BY name`, [param])
+    ).rows.map((row) => row.name);
+
+  it('finds a substring with ILIKE, whatever its case', async () => {
+    expect(await names('name ILIKE $1', '%shadowLESS%')).toEqual(['Blastoise Shadowless']);
+  });
+
+  it('finds a name with a typo by similarity', async () => {
+    expect(await names('word_similarity($1, name) > 0.5', 'charizrd')).toEqual(['Charizard Base Set Holo']);
+    expect(await names('$1 <% name', 'charizrd')).toEqual(['Charizard Base Set Holo']);
+  });
+
+  it('uses idx_inventory_search for ILIKE and similarity once the table is analyzed', async () => {
+    await db.exec('ANALYZE inventory_items; SET LOCAL enable_seqscan = off');
+    for (const predicate of ["name ILIKE '%izar%'", "name % 'charizrd'"]) {
+      const { rows } = await db.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT id FROM inventory_items WHERE ${predicate}`,
+      );
+      expect(rows.map((row) => row['QUERY PLAN']).join('\n')).toContain('idx_inventory_search');
+    }
+  });
+});
+
+describe('audit (guarantee 10)', () => {
+  const insertEntry = async (actorId: string) =>
+    (
+      await db.query<{ id: string }>(
+        "INSERT INTO admin_audit_log (actor_id, actor_email, action) VALUES ($1, 'admin@cutx.test', 'user.suspend') RETURNING id",
+        [actorId],
+      )
+    ).rows[0]?.id;
+
+  it('refuses UPDATE and DELETE of an entry', async () => {
+    const entryId = await insertEntry(await insertUser('admin@cutx.test'));
+    await db.exec('SAVEPOINT refused');
+    await expectSqlState(
+      db.query("UPDATE admin_audit_log SET action = 'user.ban' WHERE id = $1", [entryId]),
+      SQL_STATE.insufficientPrivilege,
+    );
+    await db.exec('ROLLBACK TO SAVEPOINT refused');
+    await expectSqlState(
+      db.query('DELETE FROM admin_audit_log WHERE id = $1', [entryId]),
+      SQL_STATE.insufficientPrivilege,
+    );
+    await db.exec('ROLLBACK TO SAVEPOINT refused');
+    const { rows } = await db.query('SELECT action FROM admin_audit_log WHERE id = $1', [entryId]);
+    expect(rows).toEqual([{ action: 'user.suspend' }]);
+  });
+
+  it('keeps the entry when its actor is deleted, with the actor nulled', async () => {
+    const actorId = await insertUser('admin@cutx.test');
+    const entryId = await insertEntry(actorId);
+    await db.query('DELETE FROM users WHERE id = $1', [actorId]);
+    const { rows } = await db.query('SELECT actor_id, actor_email FROM admin_audit_log WHERE id = $1', [entryId]);
+    expect(rows).toEqual([{ actor_id: null, actor_email: 'admin@cutx.test' }]);
+  });
+});
