@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { migrate } from './migrate.js';
+import { DATE_OID, parseDate } from './type-parsers.js';
 
 /** The extensions every CutX database loads (the search index needs pg_trgm). */
 export const extensions = { pg_trgm };
@@ -25,6 +26,7 @@ export interface OpenDbOptions {
 export async function openDb(options: OpenDbOptions = {}): Promise<CutxDb> {
   const db = await PGlite.create({
     extensions,
+    parsers: { [DATE_OID]: parseDate },
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
     ...(options.loadDataDir === undefined ? {} : { loadDataDir: options.loadDataDir }),
   });

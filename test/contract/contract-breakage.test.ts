@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CutxDb } from '../../src/db/open.js';
-import { createTestDb } from '../../src/testing/create-test-db.js';
+import { openTestDb, type TestDb } from '../support/test-db.js';
 import {
   foreignKeyLines,
   namedIndexProblems,
@@ -11,14 +10,14 @@ import {
   vocabularyProblems,
 } from './contract-checks.js';
 
-let db: CutxDb;
+let db: TestDb;
 beforeAll(async () => {
-  db = await createTestDb();
+  db = await openTestDb();
 });
 afterAll(() => db.close());
 
 /** Runs a check against the schema as one DDL script leaves it, then rolls the DDL back. */
-async function problemsAfter(ddl: string, check: (db: CutxDb) => Promise<string[]>): Promise<string[]> {
+async function problemsAfter(ddl: string, check: (db: TestDb) => Promise<string[]>): Promise<string[]> {
   await db.exec(`BEGIN; ${ddl}`);
   try {
     return await check(db);
@@ -29,7 +28,7 @@ async function problemsAfter(ddl: string, check: (db: CutxDb) => Promise<string[
 
 // Each case breaks exactly what one contract test guards, and expects that test's check to
 // report it: a contract check that stays silent here would pass on a broken schema.
-const breakages: [string, string, (db: CutxDb) => Promise<string[]>, RegExp][] = [
+const breakages: [string, string, (db: TestDb) => Promise<string[]>, RegExp][] = [
   ['a table is dropped', 'DROP TABLE competitor_streams', tableProblems, /missing competitor_streams/],
   ['an extra table appears', 'CREATE TABLE notes (id uuid)', tableProblems, /unexpected notes/],
   [

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CutxDb } from '../../src/db/open.js';
-import { createTestDb } from '../../src/testing/create-test-db.js';
+import { openTestDb, type TestDb } from '../support/test-db.js';
 import {
   foreignKeyLines,
   namedIndexProblems,
@@ -48,9 +47,9 @@ const FOREIGN_KEYS = [
   'subscriptions(user_id) -> users ON DELETE CASCADE',
 ];
 
-let db: CutxDb;
+let db: TestDb;
 beforeAll(async () => {
-  db = await createTestDb();
+  db = await openTestDb();
 });
 afterAll(() => db.close());
 

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CutxDb } from '../../src/db/open.js';
 import { SIGNUP_CREDITS } from '../../src/rows/vocabularies.js';
-import { createTestDb } from '../../src/testing/create-test-db.js';
 import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
+import { openTestDb, type TestDb } from '../support/test-db.js';
 
 // Plain examples of guarantees 1, 3, 5, 6 and 10; the properties in test/properties cover
 // every input. Each test runs inside a transaction that is rolled back afterwards.
-let db: CutxDb;
+let db: TestDb;
 beforeAll(async () => {
-  db = await createTestDb();
+  db = await openTestDb();
 });
 afterAll(() => db.close());
 beforeEach(async () => {

@@ -87,7 +87,7 @@ const ON_DELETE: Record<string, ForeignKey['onDelete']> = {
 export async function foreignKeys(db: SqlClient): Promise<ForeignKey[]> {
   const { rows } = await db.query<{ table: string; columns: string[]; references: string; confdeltype: string }>(
     `SELECT c.conrelid::regclass::text AS table, c.confrelid::regclass::text AS references, c.confdeltype,
-            array(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n)
+            array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n)
                     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.n) AS columns
        FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
       WHERE c.contype = 'f' AND n.nspname = 'public'
@@ -107,7 +107,7 @@ export interface PrimaryKey {
 export async function primaryKeys(db: SqlClient): Promise<PrimaryKey[]> {
   const { rows } = await db.query<PrimaryKey>(
     `SELECT t.relname AS table,
-            coalesce(array(SELECT a.attname FROM unnest(c.conkey) k(attnum)
+            coalesce(array(SELECT a.attname::text FROM unnest(c.conkey) k(attnum)
                              JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum), '{}') AS columns,
             coalesce((SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
                        WHERE a.attrelid = t.oid AND a.attnum = c.conkey[1]), '') AS type,

@@ -1,0 +1,82 @@
+import pg from 'pg';
+import { migrate } from '../db/migrate.js';
+import { fromPg } from '../db/pg-client.js';
+import { schemaChecksum } from '../db/schema-files.js';
+import type { TransactionalClient } from '../db/sql-client.js';
+
+/** A database of its own on a real PostgreSQL server, dropped by `close()`. */
+export interface PgTestDb extends TransactionalClient {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+// Serialises template builds across processes (vitest workers) on one server.
+const TEMPLATE_LOCK = 7_410_392_119;
+let counter = 0;
+
+/**
+ * A fresh migrated database on the server at `serverUrl` (a superuser or CREATEDB role),
+ * copied from a template database that is migrated once per schema version
+ * (`CREATE DATABASE ... TEMPLATE`, tens of milliseconds).
+ *
+ * @example const db = await createPgTestDb('postgres://postgres@127.0.0.1:5432/postgres')
+ */
+export async function createPgTestDb(serverUrl: string): Promise<PgTestDb> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const name = `cutx_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  try {
+    const template = await ensureTemplate(admin, serverUrl);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
+  const url = databaseUrl(serverUrl, name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    ...fromPg(client),
+    url,
+    close: async () => {
+      await client.end();
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      try {
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await dropper.end();
+      }
+    },
+  };
+}
+
+async function ensureTemplate(admin: pg.Client, serverUrl: string): Promise<string> {
+  const template = `cutx_template_${schemaChecksum().slice(0, 16)}`;
+  await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
+  try {
+    const { rows } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (rows.length === 0) {
+      // Built under another name and renamed, so a half-migrated template is never used.
+      const building = `${template}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS ${building}`);
+      await admin.query(`CREATE DATABASE ${building}`);
+      const client = new pg.Client({ connectionString: databaseUrl(serverUrl, building) });
+      await client.connect();
+      try {
+        await migrate(fromPg(client));
+      } finally {
+        await client.end();
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    }
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
+  }
+  return template;
+}
+
+function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
