@@ -45,7 +45,7 @@ const { rows: references } = await db.query<Reference>(
   `SELECT con.conrelid::regclass::text AS table, con.confrelid::regclass::text AS references,
           a.attname::text AS column, NOT a.attnotnull AS nullable,
           EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = con.conrelid AND x.indisunique
-                     AND x.indkey::int2[] = con.conkey) AS one_to_one,
+                     AND x.indnkeyatts = 1 AND x.indkey[0] = con.conkey[1]) AS one_to_one,
           CASE con.confdeltype WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set null' ELSE 'restrict' END AS on_delete
      FROM pg_constraint con
      JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = con.conkey[1]
