@@ -1,0 +1,102 @@
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { CutxDbError } from './errors.js';
+
+/** A held lock on a PGlite data directory; `release` gives it up (safe to call twice). */
+export interface DataDirLock {
+  /** The lock file: `<dataDir>.lock`, beside the directory. */
+  readonly path: string;
+  release(): void;
+}
+
+interface LockRecord {
+  pid: number;
+  holder: string;
+}
+
+// Locks this process holds, by lock file: opening a directory twice from one process is
+// as harmful as from two, and a pid check cannot see it.
+const heldHere = new Map<string, string>();
+
+/**
+ * Claims a PGlite data directory for this process, because PGlite corrupts a directory
+ * that two processes open at once. The lock is a file beside the directory naming the
+ * owner's pid; a lock left by a process that no longer runs is taken over.
+ *
+ * Two processes that find the same stale lock at the same instant could both take it
+ * over; that needs a crash followed by two simultaneous starts.
+ *
+ * @example const lock = lockDataDir('.cutx/pglite', 'cutx-db serve'); try { ... } finally { lock.release() }
+ */
+export function lockDataDir(dataDir: string, holder: string): DataDirLock {
+  const dir = resolve(dataDir);
+  const path = `${dir}.lock`;
+  const heldBy = heldHere.get(path);
+  if (heldBy !== undefined) throw lockedError(dir, { pid: process.pid, holder: heldBy });
+  mkdirSync(dirname(path), { recursive: true });
+  const record: LockRecord = { pid: process.pid, holder };
+  if (!tryCreate(path, record)) {
+    const owner = readRecord(path);
+    if (owner !== undefined && isRunning(owner.pid)) throw lockedError(dir, owner);
+    // The owner ended without releasing it: the lock is stale.
+    unlinkSync(path);
+    if (!tryCreate(path, record)) throw lockedError(dir, readRecord(path));
+  }
+  heldHere.set(path, holder);
+  return {
+    path,
+    release() {
+      if (!heldHere.delete(path)) return;
+      // Remove the file only while it is still ours.
+      if (readRecord(path)?.pid === process.pid) unlinkSync(path);
+    },
+  };
+}
+
+function lockedError(dir: string, owner: LockRecord | undefined): CutxDbError {
+  const where = owner === undefined ? 'another process' : `${owner.holder} (pid ${owner.pid})`;
+  return new CutxDbError(
+    'data_dir_locked',
+    `The data directory ${dir} is open in ${where}; PGlite corrupts a directory ` +
+      'opened twice. Stop that process, or pass another data directory.',
+  );
+}
+
+/** Creates the lock file with its content in one step (a hard link fails if it exists). */
+function tryCreate(path: string, record: LockRecord): boolean {
+  // Written first under a private name, so no reader ever sees a half-written lock.
+  const draft = `${path}.${process.pid}.tmp`;
+  writeFileSync(draft, `${JSON.stringify(record)}\n`);
+  try {
+    linkSync(draft, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(draft);
+  }
+}
+
+function readRecord(path: string): LockRecord | undefined {
+  try {
+    const { pid, holder } = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockRecord>;
+    if (typeof pid === 'number' && Number.isInteger(pid) && typeof holder === 'string') return { pid, holder };
+  } catch {
+    // Missing or foreign content: no live owner can be named, so the lock is stale.
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  // Our own pid in a lock we do not hold was left by an earlier process with the same
+  // pid (pid 1 in every container start).
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
