@@ -1,0 +1,46 @@
+import type { SqlClient } from '../src/db/sql-client.js';
+import type { TableName } from '../src/rows/tables.js';
+import type { FactorySpec, Related, TraitSpec } from './define-factory.js';
+import { Session } from './session.js';
+import { factorySpecs } from './specs.js';
+import { type Factory, makeFactory } from './table-factory.js';
+
+export { arbitraries, arbitraryOf } from './arbitraries.js';
+export type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
+export { defineFactory } from './define-factory.js';
+export { type Gen, g } from './gen.js';
+export { type BlobCopyClient, copyRows, type InsertMethod, insertRows } from './insert-rows.js';
+export { BASE_TIME } from './session.js';
+export { factorySpecs } from './specs.js';
+export type { Factory, Overrides, TableFactory } from './table-factory.js';
+
+type Specs = typeof factorySpecs;
+type FactoryOf<S> = S extends FactorySpec<infer T, infer P, infer Tr> ? Factory<T, P, Tr> : never;
+
+/** Every table's factory, keyed by the table's name in camelCase (`f.generationJobs`). */
+export type FactorySet = { readonly [K in keyof Specs]: FactoryOf<Specs[K]> };
+
+export interface CreateFactoriesOptions {
+  /** Same seed, same rows (ids and timestamps included); printed in every factory error. */
+  seed: number;
+}
+
+type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) => TraitSpec<TableName>>>;
+
+/**
+ * Factories for every table, writing through `client` (PGlite, or `fromPg` for a pg client).
+ *
+ * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
+ */
+export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
+  const session = new Session(client, options.seed);
+  const related = {} as Record<TableName, unknown>;
+  const set = Object.fromEntries(
+    Object.entries(factorySpecs).map(([key, spec]) => {
+      const factory = makeFactory(spec as unknown as AnySpec, session, related as Related);
+      related[spec.table] = factory;
+      return [key, factory];
+    }),
+  );
+  return set as unknown as FactorySet;
+}

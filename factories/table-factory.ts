@@ -1,0 +1,195 @@
+import { CutxDbError, toCutxDbError } from '../src/db/errors.js';
+import { type Insert, type Row, type TableName, tables } from '../src/rows/tables.js';
+import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
+import type { Gen } from './gen.js';
+import { insertRows } from './insert-rows.js';
+import { type Session, sequencedUuid, stampAt } from './session.js';
+import { parseRow } from './validate.js';
+
+type Values = Record<string, unknown>;
+
+/** Column overrides in snake_case, plus parent rows by key (`{ user }`) to reuse. */
+export type Overrides<T extends TableName, P extends string> = Partial<Insert<T>> & {
+  [K in P]?: { readonly id: string };
+};
+
+/** The operations every table's factory has. */
+export interface TableFactory<T extends TableName, P extends string> {
+  readonly table: T;
+  /** The names of this factory's traits (each is also a method returning a new factory). */
+  readonly traitNames: readonly string[];
+  /** A valid row, validated, without touching the database; missing parents get fresh ids. */
+  build(overrides?: Overrides<T, P>): Insert<T>;
+  buildList(count: number, overrides?: Overrides<T, P>): Insert<T>[];
+  /** Inserts one row (creating missing parents) and returns it as read back. */
+  create(overrides?: Overrides<T, P>): Promise<Row<T>>;
+  /** Inserts `count` rows in one statement; missing parents are created once and shared. */
+  createList(count: number, overrides?: Overrides<T, P>): Promise<Row<T>[]>;
+  /** Inserts one row per overrides object, in one statement. */
+  createEach(overrides: readonly Overrides<T, P>[]): Promise<Row<T>[]>;
+}
+
+/** A table's factory with its traits as methods, e.g. `f.users.admin().create()`. */
+export type Factory<T extends TableName, P extends string, Tr> = TableFactory<T, P> & {
+  readonly [K in keyof Tr]: Tr[K] extends (...args: infer A) => unknown ? (...args: A) => Factory<T, P, Tr> : never;
+};
+
+interface Built {
+  row: Values;
+  /** Parents known for this row, by key. */
+  resolved: Record<string, AnyRow>;
+  /** Keys the caller set, which parents' copies and `derive` leave alone. */
+  explicit: Set<string>;
+}
+
+function isRowRef(value: unknown): value is AnyRow {
+  return typeof value === 'object' && value !== null && typeof (value as AnyRow).id === 'string';
+}
+
+/**
+ * Makes the factory a spec describes, bound to a session. Traits return a new factory with
+ * the trait's generators and hooks added; the original is unchanged.
+ */
+export function makeFactory<T extends TableName, P extends string, Tr>(
+  spec: FactorySpec<T, P, Record<string, (...args: never[]) => TraitSpec<T>>> & { traits: Tr },
+  session: Session,
+  related: Related,
+  applied: readonly TraitSpec<T>[] = [],
+): Factory<T, P, Tr> {
+  const def = tables[spec.table];
+  const gens = Object.entries(Object.assign({}, spec.gens, ...applied.map((trait) => trait.gens))) as [
+    string,
+    Gen<unknown>,
+  ][];
+  const hooks = applied.flatMap((trait) => (trait.after ? [trait.after] : []));
+  const fail = (message: string, field: string) =>
+    new CutxDbError('invalid_input', `${def.name}.${field}: ${message} (factory seed ${session.seed}).`, {
+      table: def.name,
+      column: field,
+    });
+
+  function buildOne(overrides: Values = {}): Built {
+    const ctx = session.next(spec.table);
+    const row: Values = { id: sequencedUuid(ctx) };
+    if ('created_at' in def.columns) row.created_at = stampAt(ctx.seq);
+    if ('updated_at' in def.columns) row.updated_at = row.created_at;
+    for (const [column, gen] of gens) row[column] = gen.fake(ctx);
+    const resolved: Record<string, AnyRow> = {};
+    const columns: Values = {};
+    let copied: Values = {};
+    for (const [key, value] of Object.entries(overrides)) {
+      const parent = spec.parents.find((candidate) => candidate.key === key);
+      if (parent === undefined) columns[key] = value;
+      else if (value !== undefined) {
+        if (!isRowRef(value)) throw fail('must be a row with an id', key);
+        resolved[key] = value;
+        columns[parent.column] ??= value.id;
+        copied = { ...copied, ...parent.copy?.(value) };
+      }
+    }
+    Object.assign(row, copied);
+    for (const parent of spec.parents) {
+      if (!(parent.column in columns) && !(parent.column in copied)) {
+        row[parent.column] = parent.optional ? null : ctx.faker.string.uuid();
+      }
+    }
+    Object.assign(row, columns);
+    // Copied columns count as given: a fee on a campaign takes the campaign's user_id, and
+    // so creates no user of its own.
+    const explicit = new Set([...Object.keys(columns), ...Object.keys(copied)]);
+    for (const [column, value] of Object.entries(spec.derive?.(row as Insert<T>) ?? {})) {
+      if (!explicit.has(column)) row[column] = value;
+    }
+    return { row: parseRow(def.insert, row, def.name, session.seed), resolved, explicit };
+  }
+
+  function adopt(b: Built, parent: ParentSpec, row: AnyRow): void {
+    b.resolved[parent.key] = row;
+    b.row[parent.column] = row.id;
+    for (const [column, value] of Object.entries(parent.copy?.(row) ?? {})) {
+      if (!b.explicit.has(column)) {
+        b.row[column] = value;
+        b.explicit.add(column);
+      }
+    }
+  }
+
+  const missingParent = (built: Built, parent: ParentSpec) =>
+    !parent.optional && built.resolved[parent.key] === undefined && !built.explicit.has(parent.column);
+
+  // A parent given by id is read once when a later parent or a copy needs the whole row.
+  async function loadGivenParents(all: Built[]): Promise<void> {
+    if (!spec.parents.some((parent) => parent.with || parent.create || parent.copy)) return;
+    for (const parent of spec.parents) {
+      const given = all.filter(
+        (b) => b.resolved[parent.key] === undefined && b.explicit.has(parent.column) && b.row[parent.column] != null,
+      );
+      if (given.length === 0) continue;
+      const ids = [...new Set(given.map((b) => b.row[parent.column]))];
+      const { rows } = await session.client.query<AnyRow>(
+        `SELECT * FROM "${parent.table}" WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const b of given) {
+        const row = byId.get(b.row[parent.column] as string);
+        if (row !== undefined) adopt(b, parent, row);
+      }
+    }
+  }
+
+  async function createParents(all: Built[]): Promise<void> {
+    for (const parent of spec.parents) {
+      const missing = all.filter((b) => missingParent(b, parent));
+      if (missing.length === 0) continue;
+      const contexts = missing.map((b) => b.resolved);
+      let created: AnyRow[];
+      if (parent.create) created = await parent.create(related, contexts);
+      else if (parent.perRow) {
+        created = (await related[parent.table].createEach(contexts.map((r) => parent.with?.(r) ?? {}))) as AnyRow[];
+      } else {
+        const [one] = (await related[parent.table].createEach([parent.with?.(contexts[0] ?? {}) ?? {}])) as AnyRow[];
+        created = missing.map(() => one as AnyRow);
+      }
+      missing.forEach((b, i) => {
+        adopt(b, parent, created[i] as AnyRow);
+      });
+    }
+  }
+
+  async function createEach(list: readonly Values[]): Promise<Row<T>[]> {
+    const all = list.map(buildOne);
+    try {
+      await loadGivenParents(all);
+      await createParents(all);
+      const rows = all.map((b) => b.row);
+      const stored = spec.persist
+        ? await spec.persist(rows as Insert<T>[], related, session.client)
+        : await insertRows(session.client, def, rows);
+      let parsed = stored.map((row) => parseRow(def.row, row, def.name, session.seed) as Row<T>);
+      for (const hook of hooks) {
+        const reread = await hook(parsed, related, session.client);
+        if (reread) parsed = reread.map((row) => parseRow(def.row, row, def.name, session.seed) as Row<T>);
+      }
+      return parsed;
+    } catch (error) {
+      const cause = toCutxDbError(error);
+      if (cause.message.includes('factory seed')) throw cause;
+      throw new CutxDbError(cause.code, `${cause.message} (factory seed ${session.seed})`, { ...cause, cause });
+    }
+  }
+
+  const factory: Values = {
+    table: spec.table,
+    traitNames: Object.keys(spec.traits as object),
+    build: (overrides?: Values) => buildOne(overrides).row,
+    buildList: (count: number, overrides?: Values) => Array.from({ length: count }, () => buildOne(overrides).row),
+    create: async (overrides?: Values) => (await createEach([overrides ?? {}]))[0],
+    createList: (count: number, overrides?: Values) => createEach(Array.from({ length: count }, () => overrides ?? {})),
+    createEach,
+  };
+  for (const [name, trait] of Object.entries(spec.traits as Record<string, (...args: never[]) => TraitSpec<T>>)) {
+    factory[name] = (...args: never[]) => makeFactory(spec, session, related, [...applied, trait(...args)]);
+  }
+  return factory as unknown as Factory<T, P, Tr>;
+}

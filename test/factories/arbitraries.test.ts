@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arbitraries, createFactories, insertRows } from '../../factories/index.js';
+import { tables } from '../../src/rows/index.js';
+import { openTestDb, type TestDb } from '../support/test-db.js';
+
+let db: TestDb;
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+describe('arbitraries', () => {
+  it('exist for every table', () => {
+    expect(Object.keys(arbitraries)).toHaveLength(Object.keys(tables).length);
+  });
+
+  for (const [name, arbitrary] of Object.entries(arbitraries)) {
+    it(`${name}: every generated row passes its insert schema`, () => {
+      fc.assert(
+        fc.property(arbitrary, () => true),
+        { numRuns: 50 },
+      );
+    });
+  }
+
+  it('inventory_items: every generated row is accepted by the database once its user exists', async () => {
+    const user = await createFactories(db, { seed: 3 }).users.create();
+    await fc.assert(
+      fc.asyncProperty(arbitraries.inventoryItems, async (row) => {
+        await db.exec('BEGIN');
+        try {
+          await insertRows(db, tables.inventory_items, [{ ...row, user_id: user.id }]);
+        } finally {
+          await db.exec('ROLLBACK');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('generation_jobs: rows satisfy the status-dependent CHECKs', async () => {
+    const user = await createFactories(db, { seed: 4 }).users.create();
+    await fc.assert(
+      fc.asyncProperty(arbitraries.generationJobs, async (row) => {
+        await db.exec('BEGIN');
+        try {
+          await insertRows(db, tables.generation_jobs, [{ ...row, user_id: user.id, credits_cost: 0 }]);
+        } finally {
+          await db.exec('ROLLBACK');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
