@@ -1,47 +1,58 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { openDb } from '../db/open.js';
+import { PGlite } from '@electric-sql/pglite';
+import { migrate } from '../db/migrate.js';
+import { type CutxDb, extensions } from '../db/open.js';
 import { schemaChecksum } from '../db/schema-files.js';
+import { pgliteVersion } from './pglite-assets.js';
+import { cachedTemplate } from './template-cache.js';
 
-// PGlite does not export its package.json; it sits one folder above its entry point.
-const pgliteManifest = join(
-  dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
-  '..',
-  'package.json',
-);
-const pgliteVersion: string = JSON.parse(readFileSync(pgliteManifest, 'utf8')).version;
+// Bumped whenever buildMigratedTemplate changes what it writes, so stale caches are not read.
+const RECIPE = 2;
 
-/** Where migrated templates are cached: beside other tools' caches, overridable for CI. */
-export function templateCacheDir(): string {
-  return resolve(process.env.CUTX_DB_CACHE_DIR ?? join('node_modules', '.cache', 'cutx-db'));
+/** Names what the migrated template holds: templates derived from it put it in their cache name. */
+export function templateKey(): string {
+  return `${pgliteVersion}-${schemaChecksum().slice(0, 16)}-r${RECIPE}`;
 }
-
-let template: Promise<Blob> | undefined;
 
 /**
- * A data-dir tarball of a freshly migrated database. Built once per schema and PGlite
- * version, cached on disk (keyed by both), and kept in memory for the rest of the process.
+ * A data-dir tarball of a freshly migrated database, built once per schema and PGlite
+ * version and cached on disk and in memory. Every public table in it is empty.
  */
 export function migratedTemplate(): Promise<Blob> {
-  template ??= loadOrBuildTemplate();
-  return template;
+  return cachedTemplate(`migrated-${templateKey()}.tar`, buildMigratedTemplate);
 }
 
-async function loadOrBuildTemplate(): Promise<Blob> {
-  const file = join(templateCacheDir(), `template-${pgliteVersion}-${schemaChecksum().slice(0, 16)}.tar`);
+/**
+ * The data dir of `db` as a tarball, after a checkpoint so that a database loaded from it
+ * starts clean instead of replaying the WAL that built it. Uncompressed: reading 16 MB from
+ * the page cache is cheaper than inflating it.
+ */
+export async function dumpTemplate(db: CutxDb): Promise<Uint8Array> {
+  await db.exec('CHECKPOINT');
+  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+}
+
+// Every test database copies the whole tarball into memory and starts Postgres on it, so
+// the template is cut to what a test database needs. Each statement runs on its own:
+// ALTER SYSTEM and DROP DATABASE refuse to run inside a transaction block.
+const SLIM = [
+  // Postgres zeroes its shared buffers on every start: the default 128MB costs about 0.5 s
+  // per database, and tests' data fits in far less (a miss is a copy from the in-memory fs).
+  "ALTER SYSTEM SET shared_buffers = '16MB'",
+  // A PGlite instance serves one database and cannot connect to another, so the template
+  // databases would only serve CREATE DATABASE; dropping them halves the tarball.
+  "UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')",
+  'DROP DATABASE template0',
+  'DROP DATABASE template1',
+];
+
+async function buildMigratedTemplate(): Promise<Uint8Array> {
+  // 1 MB WAL segments instead of 16 MB: the current segment is part of every copy.
+  const db = await PGlite.create({ extensions, initDbStartParams: ['--wal-segsize=1'] });
   try {
-    return new Blob([readFileSync(file)]);
-  } catch {
-    const db = await openDb();
-    const dump = await db.dumpDataDir('none');
+    await migrate(db);
+    for (const statement of SLIM) await db.exec(statement);
+    return await dumpTemplate(db);
+  } finally {
     await db.close();
-    const bytes = new Uint8Array(await dump.arrayBuffer());
-    mkdirSync(templateCacheDir(), { recursive: true });
-    // Written aside and renamed, so a parallel worker never reads half a file.
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, bytes);
-    renameSync(partial, file);
-    return new Blob([bytes]);
   }
 }

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { toCutxDbError } from '../db/errors.js';
+import type { CutxDb } from '../db/open.js';
+import { INSTALL_ISOLATION } from './isolation-sql.js';
+import { openTemplate } from './open-template.js';
+import { dumpTemplate, migratedTemplate, templateKey } from './template.js';
+import { cachedTemplate } from './template-cache.js';
+
+/** One migrated database shared by the tests of a file, and the way back to its clean state. */
+export interface IsolatedDb {
+  /** The database. Tests may write, commit, roll back and fail in it as they like. */
+  readonly db: CutxDb;
+  /**
+   * Puts the database back to the migrated template, in about a millisecond: ends any open
+   * or failed transaction, empties every table written since the last reset (committed or
+   * not, directly or by triggers), and resets session settings. Near free when nothing was
+   * written. It undoes row writes to the schema's tables, not DDL or temporary tables.
+   */
+  reset(): Promise<void>;
+}
+
+const RESET = 'SELECT cutx_testing.reset()';
+
+/**
+ * A database for many tests, reset between them instead of reopened: about 300 times
+ * cheaper per test than a new database.
+ *
+ * @example
+ * const { db, reset } = await createIsolatedDb();
+ * afterEach(reset);
+ * afterAll(() => db.close());
+ */
+export async function createIsolatedDb(): Promise<IsolatedDb> {
+  const db = await openTemplate(isolatedTemplate);
+  // The first call compiles the reset function: paid here, not by the first test.
+  await reset(db);
+  return { db, reset: () => reset(db) };
+}
+
+async function reset(db: CutxDb): Promise<void> {
+  try {
+    // A test that failed inside BEGIN leaves the transaction open, possibly aborted.
+    if (db.isInTransaction()) await db.exec('ROLLBACK');
+    await db.query(RESET);
+  } catch (error) {
+    throw toCutxDbError(error, RESET);
+  }
+}
+
+const isolationChecksum = createHash('sha256').update(INSTALL_ISOLATION).digest('hex').slice(0, 16);
+
+/** The migrated template with the reset machinery installed, cached like the template. */
+function isolatedTemplate(): Promise<Blob> {
+  return cachedTemplate(`isolated-${templateKey()}-${isolationChecksum}.tar`, async () => {
+    const db = await openTemplate(migratedTemplate);
+    try {
+      await db.exec(INSTALL_ISOLATION);
+      return await dumpTemplate(db);
+    } finally {
+      await db.close();
+    }
+  });
+}

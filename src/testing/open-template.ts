@@ -1,0 +1,18 @@
+import { PGlite } from '@electric-sql/pglite';
+import { type CutxDb, extensions } from '../db/open.js';
+import { pgliteAssets } from './pglite-assets.js';
+
+/**
+ * Opens an in-memory database from a data-dir tarball, reusing the process's compiled PGlite
+ * module and file-system bundle. The tarball is not migrated again: it already is. Takes
+ * the tarball as a function so reading it overlaps with compiling PGlite in a new process.
+ */
+export async function openTemplate(template: () => Promise<Blob>): Promise<CutxDb> {
+  const [{ wasmModule, fsBundle }, loadDataDir] = await Promise.all([pgliteAssets(), template()]);
+  return PGlite.create({
+    extensions,
+    pgliteWasmModule: wasmModule,
+    fsBundle,
+    loadDataDir,
+  });
+}

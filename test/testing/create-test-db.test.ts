@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../../src/testing/index.js';
+import { nonEmpty, publicTableRows } from './table-rows.js';
+
+describe('createTestDb', () => {
+  it('opens a migrated database with every table empty and no reset machinery', async () => {
+    const db = await createTestDb();
+    const counts = await publicTableRows(db);
+    expect(Object.keys(counts)).toHaveLength(23);
+    expect(nonEmpty(counts)).toEqual({});
+    const { rows } = await db.query(`SELECT FROM pg_namespace WHERE nspname = 'cutx_testing'`);
+    expect(rows).toEqual([]);
+    await db.close();
+  });
+
+  it('gives each call its own database', async () => {
+    const [a, b] = await Promise.all([createTestDb(), createTestDb()]);
+    await a.query(`INSERT INTO users (email) VALUES ('only-in-a@cutx.io')`);
+    expect(nonEmpty(await publicTableRows(a))).toMatchObject({ users: 1 });
+    expect(nonEmpty(await publicTableRows(b))).toEqual({});
+    await Promise.all([a.close(), b.close()]);
+  });
+});

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIsolatedDb, type IsolatedDb } from '../../src/testing/index.js';
+import { nonEmpty, publicTableRows } from './table-rows.js';
+
+let isolated: IsolatedDb;
+beforeAll(async () => {
+  isolated = await createIsolatedDb();
+});
+afterAll(() => isolated.db.close());
+
+/** Writes, and commits, rows in six tables: three directly, three through triggers. */
+async function writeATypicalTest(): Promise<void> {
+  await isolated.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>(
+      `INSERT INTO users (email, role) VALUES ('admin@cutx.io', 'admin') RETURNING id`,
+    );
+    const userId = rows[0]?.id;
+    await tx.query(
+      `INSERT INTO generation_jobs (user_id, type, idempotency_key, credits_cost) VALUES ($1, 'copy', 'k1', 5)`,
+      [userId],
+    );
+    await tx.query(`INSERT INTO projects (user_id, name) VALUES ($1, 'Spring drop')`, [userId]);
+    await tx.query(
+      `INSERT INTO admin_audit_log (actor_id, actor_email, action) VALUES ($1, 'admin@cutx.io', 'user.ban')`,
+      [userId],
+    );
+  });
+}
+
+describe('createIsolatedDb', () => {
+  it('starts with every public table empty and recorded by the reset machinery', async () => {
+    const counts = await publicTableRows(isolated.db);
+    expect(Object.keys(counts)).toHaveLength(23);
+    expect(nonEmpty(counts)).toEqual({});
+    const { rows } = await isolated.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE t.tgname = 'cutx_testing_touch' AND c.relnamespace = 'public'::regnamespace`,
+    );
+    expect(rows[0]?.n).toBe(23);
+  });
+});
+
+describe('IsolatedDb.reset', () => {
+  it('empties every table a committed test wrote, including rows made by triggers and the audit log', async () => {
+    await writeATypicalTest();
+    expect(nonEmpty(await publicTableRows(isolated.db))).toEqual({
+      admin_audit_log: 1,
+      credit_balances: 1,
+      credit_transactions: 2,
+      generation_jobs: 1,
+      projects: 1,
+      users: 1,
+    });
+
+    await isolated.reset();
+
+    expect(nonEmpty(await publicTableRows(isolated.db))).toEqual({});
+  });
+
+  it('leaves the signup trigger working: a new user gets 25 credits', async () => {
+    await writeATypicalTest();
+    await isolated.reset();
+
+    await isolated.db.query(`INSERT INTO users (email) VALUES ('new@cutx.io')`);
+    const { rows } = await isolated.db.query<{ balance: number }>('SELECT balance FROM credit_balances');
+    expect(rows).toEqual([{ balance: 25 }]);
+    await isolated.reset();
+  });
+
+  it('leaves the guards refusing direct writes, even when the test turned triggers off', async () => {
+    await writeATypicalTest();
+    await isolated.db.exec('SET session_replication_role = replica');
+    await isolated.reset();
+
+    const { rows } = await isolated.db.query<{ session_replication_role: string }>('SHOW session_replication_role');
+    expect(rows).toEqual([{ session_replication_role: 'origin' }]);
+    await isolated.db.query(`INSERT INTO users (email) VALUES ('guarded@cutx.io')`);
+    await expect(isolated.db.query('UPDATE credit_balances SET balance = 1000')).rejects.toMatchObject({
+      code: '42501',
+    });
+    await expect(
+      isolated.db.query(`INSERT INTO admin_audit_log (actor_email, action) VALUES ('a@cutx.io', 'user.ban')`),
+    ).resolves.toBeDefined();
+    await expect(isolated.db.query('DELETE FROM admin_audit_log')).rejects.toMatchObject({ code: '42501' });
+    await expect(isolated.db.query('TRUNCATE admin_audit_log')).rejects.toMatchObject({ code: '42501' });
+    await isolated.reset();
+  });
+
+  it('ends a transaction the test left open and aborted, and empties what it committed before', async () => {
+    await writeATypicalTest();
+    await isolated.db.exec('BEGIN');
+    await isolated.db.query(`INSERT INTO users (email) VALUES ('in-flight@cutx.io')`);
+    await expect(isolated.db.query('SELECT 1/0')).rejects.toMatchObject({ code: '22012' });
+    expect(isolated.db.isInTransaction()).toBe(true);
+
+    await isolated.reset();
+
+    expect(isolated.db.isInTransaction()).toBe(false);
+    expect(nonEmpty(await publicTableRows(isolated.db))).toEqual({});
+    await isolated.db.query(`INSERT INTO users (email) VALUES ('after@cutx.io')`);
+    await isolated.reset();
+  });
+
+  it('has nothing to delete after a test that wrote nothing or rolled back', async () => {
+    await isolated.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO users (email) VALUES ('rolled-back@cutx.io')`);
+      await tx.rollback();
+    });
+    const { rows } = await isolated.db.query('SELECT relid FROM cutx_testing.touched');
+    expect(rows).toEqual([]);
+
+    await isolated.reset();
+
+    expect(nonEmpty(await publicTableRows(isolated.db))).toEqual({});
+  });
+});
