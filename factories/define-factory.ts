@@ -57,8 +57,12 @@ export interface FactorySpec<T extends TableName, P extends string, Tr extends R
   readonly persist?: (rows: Insert<T>[], f: Related, client: SqlClient) => Promise<unknown[]>;
 }
 
-/** Declares a factory; a typed identity so the spec's generics are inferred. */
-export function defineFactory<T extends TableName, P extends string, Tr extends Record<string, TraitFn<T>>>(
+/**
+ * Declares a factory; a typed identity so the spec's generics are inferred. P defaults to
+ * never: a table without parents (users) takes no parent keys, rather than any string key,
+ * whose index signature would refuse its column overrides.
+ */
+export function defineFactory<T extends TableName, Tr extends Record<string, TraitFn<T>>, P extends string = never>(
   spec: FactorySpec<T, P, Tr>,
 ): FactorySpec<T, P, Tr> {
   return spec;

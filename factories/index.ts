@@ -10,6 +10,7 @@ export type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './defi
 export { defineFactory } from './define-factory.js';
 export { type Gen, g } from './gen.js';
 export { type BlobCopyClient, copyRows, type InsertMethod, insertRows } from './insert-rows.js';
+export { updatePayoutTotals } from './live-selling.js';
 export { BASE_TIME } from './session.js';
 export { factorySpecs } from './specs.js';
 export type { Factory, Overrides, TableFactory } from './table-factory.js';

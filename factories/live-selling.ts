@@ -101,16 +101,30 @@ async function addLineItems(
       item_title: item.name,
     })),
   );
-  // The import's totals are those of its lines.
+  const rows = await updatePayoutTotals(
+    client,
+    imports.map((payout) => payout.id),
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return imports.map((payout) => byId.get(payout.id) ?? payout);
+}
+
+/**
+ * Sets each import's row_count and total_cents to those of its lines, in one statement,
+ * and returns the imports that have lines as updated.
+ */
+export async function updatePayoutTotals(
+  client: SqlClient,
+  importIds: readonly string[],
+): Promise<Row<'payout_imports'>[]> {
   const { rows } = await client.query<Row<'payout_imports'>>(
     `UPDATE payout_imports p SET row_count = t.n, total_cents = t.net
        FROM (SELECT payout_import_id, count(*)::int AS n, sum(net_cents)::bigint AS net
                FROM payout_line_items WHERE payout_import_id = ANY($1::uuid[]) GROUP BY 1) t
       WHERE p.id = t.payout_import_id RETURNING p.*`,
-    [imports.map((payout) => payout.id)],
+    [importIds],
   );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return imports.map((payout) => byId.get(payout.id) ?? payout);
+  return rows;
 }
 
 /** Payout files, completed by default; withLineItems(n) adds n sales matched to new inventory. */

@@ -1,0 +1,32 @@
+import type { Faker } from '@faker-js/faker';
+import type { FactorySet } from '../factories/index.js';
+import type { SqlClient } from '../src/db/sql-client.js';
+
+/** What a scenario's steps write with: the factories and a client, inside the seed's transaction. */
+export interface ScenarioContext {
+  readonly f: FactorySet;
+  readonly client: SqlClient;
+  /**
+   * Choices the scenario makes itself (names, mixes), seeded from the seed. Factories keep
+   * their own per-table streams, so these draws never shift the factories' values.
+   */
+  readonly random: Faker;
+}
+
+/** One unit of a scenario's work, and of the progress bar. */
+export interface ScenarioStep {
+  /** What the step makes, for progress output: `inventory`, `campaigns`. */
+  readonly label: string;
+  run(context: ScenarioContext): Promise<void>;
+}
+
+/**
+ * A named, reproducible data set. `plan(scale)` lists the steps for that volume; steps of
+ * one plan may share state (the users an earlier step made), so each call plans afresh.
+ */
+export interface Scenario {
+  readonly name: string;
+  /** One line, for `cutx-db seed --help`. */
+  readonly description: string;
+  plan(scale: number): ScenarioStep[];
+}

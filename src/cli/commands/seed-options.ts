@@ -1,0 +1,56 @@
+import type { Scenario } from '../../../seeds/scenario.js';
+import { DEFAULT_SCENARIO, scenarios } from '../../../seeds/scenarios/index.js';
+import type { OptionSpecs } from '../command.js';
+import { UsageError } from '../usage-error.js';
+
+/** The options `seed` and `export` share: which data set to make. */
+export const scenarioOptions = {
+  scenario: {
+    type: 'string',
+    default: DEFAULT_SCENARIO,
+    valueName: 'name',
+    description: `The data set to make: ${Object.entries(scenarios)
+      .map(([name, scenario]) => `${name} (${scenario.description})`)
+      .join('; ')}`,
+  },
+  seed: {
+    type: 'string',
+    default: '1',
+    valueName: 'n',
+    description: 'Same seed, same rows, ids and timestamps included.',
+  },
+  scale: {
+    type: 'string',
+    default: '1',
+    valueName: 'n',
+    description: 'Multiplies the volume: 1 is ~6k rows, 100 is ~420k (for load work).',
+  },
+} as const satisfies OptionSpecs;
+
+/** The scenario, seed and scale the options name, checked. */
+export interface ScenarioChoice {
+  scenario: Scenario;
+  seed: number;
+  scale: number;
+}
+
+/** Checks the shared options; a bad value is a `UsageError` saying what to pass. */
+export function scenarioChoice(options: { scenario: string; seed: string; scale: string }): ScenarioChoice {
+  const scenario = Object.hasOwn(scenarios, options.scenario) ? scenarios[options.scenario] : undefined;
+  if (scenario === undefined) {
+    throw new UsageError(`Unknown scenario '${options.scenario}'. Scenarios: ${Object.keys(scenarios).join(', ')}.`);
+  }
+  return {
+    scenario,
+    seed: wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1),
+    scale: wholeNumber(options.scale, '--scale', 1, 1_000),
+  };
+}
+
+function wholeNumber(value: string, option: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not '${value}'.`);
+  }
+  return number;
+}

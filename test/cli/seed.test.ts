@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPgTestDb, type PgTestDb } from '../../src/testing/pg-test-db.js';
+import { killAll, runCutxDb } from './serve-process.js';
+
+const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'cutx-seed-cli-'));
+});
+afterAll(() => {
+  killAll();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('cutx-db seed: usage', () => {
+  it('prints its options on --help and exits 0', async () => {
+    const { code, stdout } = await runCutxDb(['seed', '--help']);
+    expect(code).toBe(0);
+    for (const option of ['--scenario', '--seed', '--scale', '--data-dir', '--database-url', '--reset', '--if-empty']) {
+      expect(stdout).toContain(option);
+    }
+  });
+
+  it.each([
+    [['--data-dir', 'x', '--database-url', 'postgres://127.0.0.1/x'], 'not both'],
+    [['--reset', '--if-empty'], 'pass one of them'],
+    [['--scale', '0'], '--scale must be a whole number from 1'],
+    [['--scenario', 'nope'], "Unknown scenario 'nope'"],
+  ])('exits 2 for %j, saying what to pass', async (args, message) => {
+    const { code, stderr } = await runCutxDb(['seed', ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('refuses a --database-url whose host is not loopback, before connecting, and exits 1', async () => {
+    const { code, stderr } = await runCutxDb(['seed', '--database-url', 'postgres://app:secret@db.example.com/cutx']);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'Refusing to seed db.example.com: not a loopback address; pass --allow-remote if you mean it.',
+    );
+  });
+});
+
+describe('cutx-db seed into a data directory', () => {
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = join(root, 'pglite');
+  });
+
+  it('seeds an empty directory, printing rows per table and how to connect', async () => {
+    const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}admin_audit_log +[1-9]/m);
+    expect(stdout).toContain(`serve --data-dir ${dataDir}`);
+  }, 120_000);
+
+  it('refuses a second seed without --reset, naming the rows it holds, and exits 1', async () => {
+    const { code, stderr } = await runCutxDb(['seed', '--data-dir', dataDir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(new RegExp(`${dataDir} already holds [\\d,]+ rows; pass --reset to replace them`));
+  }, 120_000);
+
+  it('with --if-empty says it is not seeding and exits 0', async () => {
+    const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir, '--if-empty']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/already holds [\d,]+ rows; not seeding/);
+  }, 120_000);
+
+  it('replaces the rows with --reset', async () => {
+    const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir, '--reset', '--seed', '2']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('seed 2');
+  }, 120_000);
+});
+
+describe.skipIf(serverUrl === undefined)('cutx-db seed --database-url (skipped without CUTX_TEST_DATABASE_URL)', () => {
+  let db: PgTestDb;
+  beforeAll(async () => {
+    db = await createPgTestDb(serverUrl as string);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('seeds the server, refuses a second seed, and replaces the rows with --reset', async () => {
+    const first = await runCutxDb(['seed', '--database-url', db.url]);
+    expect(first.code, first.stderr).toBe(0);
+    const users = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]?.n;
+    const seeded = await users();
+    expect(seeded).toBeGreaterThan(0);
+    const second = await runCutxDb(['seed', '--database-url', db.url]);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('pass --reset to replace them');
+    const reset = await runCutxDb(['seed', '--database-url', db.url, '--reset']);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(await users()).toBe(seeded);
+  }, 180_000);
+});
