@@ -1,6 +1,6 @@
 import type { CutxDb } from '../db/open.js';
-import { openTemplate } from './open-template.js';
-import { migratedTemplate } from './template.js';
+import { migratedTemplate } from '../db/template/migrated-template.js';
+import { openTemplate } from '../db/template/open-template.js';
 
 /**
  * A fresh, isolated, migrated in-memory database for one test, loaded from the cached

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { toCutxDbError } from '../db/errors.js';
 import type { CutxDb } from '../db/open.js';
+import { dumpTemplate, migratedTemplate, templateKey } from '../db/template/migrated-template.js';
+import { openTemplate } from '../db/template/open-template.js';
+import { cachedTemplate } from '../db/template/template-cache.js';
 import { INSTALL_ISOLATION } from './isolation-sql.js';
-import { openTemplate } from './open-template.js';
-import { dumpTemplate, migratedTemplate, templateKey } from './template.js';
-import { cachedTemplate } from './template-cache.js';
 
 /** One migrated database shared by the tests of a file, and the way back to its clean state. */
 export interface IsolatedDb {

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import { type CutxDb, extensions } from '../db/open.js';
+import type { CutxDb } from '../open.js';
+import { pgliteOptions } from '../pglite-options.js';
 import { pgliteAssets } from './pglite-assets.js';
 
 /**
@@ -9,10 +10,5 @@ import { pgliteAssets } from './pglite-assets.js';
  */
 export async function openTemplate(template: () => Promise<Blob>): Promise<CutxDb> {
   const [{ wasmModule, fsBundle }, loadDataDir] = await Promise.all([pgliteAssets(), template()]);
-  return PGlite.create({
-    extensions,
-    pgliteWasmModule: wasmModule,
-    fsBundle,
-    loadDataDir,
-  });
+  return PGlite.create({ ...pgliteOptions, pgliteWasmModule: wasmModule, fsBundle, loadDataDir });
 }

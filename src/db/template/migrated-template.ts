@@ -1,7 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { migrate } from '../db/migrate.js';
-import { type CutxDb, extensions } from '../db/open.js';
-import { schemaChecksum } from '../db/schema-files.js';
+import { migrate } from '../migrate.js';
+import type { CutxDb } from '../open.js';
+import { pgliteOptions } from '../pglite-options.js';
+import { schemaChecksum } from '../schema-files.js';
 import { pgliteVersion } from './pglite-assets.js';
 import { cachedTemplate } from './template-cache.js';
 
@@ -47,7 +48,7 @@ const SLIM = [
 
 async function buildMigratedTemplate(): Promise<Uint8Array> {
   // 1 MB WAL segments instead of 16 MB: the current segment is part of every copy.
-  const db = await PGlite.create({ extensions, initDbStartParams: ['--wal-segsize=1'] });
+  const db = await PGlite.create({ ...pgliteOptions, initDbStartParams: ['--wal-segsize=1'] });
   try {
     await migrate(db);
     for (const statement of SLIM) await db.exec(statement);
