@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { vocabularies } from '../src/rows/vocabularies.js';
 import { type AnyRow, defineFactory } from './define-factory.js';
 import { g } from './gen.js';
@@ -22,7 +23,10 @@ export const adminAuditLog = defineFactory({
     action: g.pick(vocabularies.admin_audit_log.action),
     target_type: g.orNull(g.defaultOf('user', vocabularies.admin_audit_log.target_type)),
     target_id: g.uuid(),
-    details: g.custom((faker) => ({ reason: faker.lorem.sentence() }), g.constant({}).arbitrary),
+    details: g.custom(
+      (faker) => ({ reason: faker.lorem.sentence() }),
+      () => fc.constant({}),
+    ),
     ip_address: g.orNull(g.ipv4()),
   },
   // A target is recorded by kind and id together, or not at all (admin_audit_log_target_pair).

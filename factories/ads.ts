@@ -18,7 +18,7 @@ export const adPlatformConnections = defineFactory({
     refresh_token_ciphertext: g.orNull(g.bytes(48)),
     scopes: g.custom(
       () => ['ads_read', 'ads_management'],
-      fc.array(fc.stringMatching(/^[a-z_]{1,20}$/), { maxLength: 3 }),
+      () => fc.array(fc.stringMatching(/^[a-z_]{1,20}$/), { maxLength: 3 }),
     ),
     status: g.defaultOf('active', vocabularies.ad_platform_connections.status),
   },

@@ -33,7 +33,21 @@ export function arbitraryOf<T extends TableName>(spec: FactorySpec<T, string, ne
 
 type Specs = typeof factorySpecs;
 
-/** Arbitraries of valid insert rows for every table, keyed like the factories. */
-export const arbitraries = Object.fromEntries(
-  Object.entries(factorySpecs).map(([key, spec]) => [key, arbitraryOf(spec as FactorySpec<TableName, string, never>)]),
-) as { [K in keyof Specs]: fc.Arbitrary<Insert<SpecTable<Specs[K]>>> };
+/**
+ * Arbitraries of valid insert rows for every table, keyed like the factories. Each is built
+ * on first use: constructing all of them costs about a second, which importing the
+ * factories (and so the CLI) should not pay.
+ */
+export const arbitraries = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    Object.entries(factorySpecs).map(([key, spec]) => {
+      let built: fc.Arbitrary<unknown> | undefined;
+      const get = () => {
+        built ??= arbitraryOf(spec as FactorySpec<TableName, string, never>);
+        return built;
+      };
+      return [key, { enumerable: true, get }];
+    }),
+  ),
+) as { readonly [K in keyof Specs]: fc.Arbitrary<Insert<SpecTable<Specs[K]>>> };

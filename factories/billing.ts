@@ -14,7 +14,12 @@ import { valueTraits } from './traits.js';
 export const creditBalances = defineFactory({
   table: 'credit_balances',
   parents: [{ ...ownedByUser, perRow: true }],
-  gens: { balance: g.custom(() => 25, g.int(0, 10_000).arbitrary) },
+  gens: {
+    balance: g.custom(
+      () => 25,
+      () => g.int(0, 10_000).arbitrary,
+    ),
+  },
   derive: (row) => ({ id: derivedUuid(row.user_id, 'credit_balance') }),
   traits: {},
   persist: async (rows, f, client) => {

@@ -31,9 +31,10 @@ export const products = defineFactory({
     currency: g.defaultOf('USD', currencies),
     attributes: g.custom(
       (faker) => ({ brand: faker.company.name(), color: faker.color.human() }),
-      fc.dictionary(fc.stringMatching(/^[a-z]{1,10}$/), fc.oneof(fc.string(), fc.integer(), fc.boolean()), {
-        maxKeys: 4,
-      }),
+      () =>
+        fc.dictionary(fc.stringMatching(/^[a-z]{1,10}$/), fc.oneof(fc.string(), fc.integer(), fc.boolean()), {
+          maxKeys: 4,
+        }),
     ),
   },
   traits: {},

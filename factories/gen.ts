@@ -20,6 +20,21 @@ export interface Gen<T> {
   readonly arbitrary: fc.Arbitrary<T>;
 }
 
+/**
+ * A generator whose arbitrary is built on first use: some fast-check arbitraries (URLs,
+ * regex-matched strings) take long to construct, and factories alone never need them.
+ */
+function gen<T>(fake: (ctx: FakeContext) => T, arbitrary: () => fc.Arbitrary<T>): Gen<T> {
+  let built: fc.Arbitrary<T> | undefined;
+  return {
+    fake,
+    get arbitrary() {
+      built ??= arbitrary();
+      return built;
+    },
+  };
+}
+
 function sha256(text: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(createHash('sha256').update(text).digest());
 }
@@ -35,62 +50,92 @@ const words = (faker: Faker, min: number, max: number) => faker.lorem.words({ mi
 
 /** Generators for the value kinds the schema uses. */
 export const g = {
-  constant: <T>(value: T): Gen<T> => ({ fake: () => value, arbitrary: fc.constant(value) }),
-  int: (min: number, max: number): Gen<number> => ({
-    fake: (ctx) => ctx.faker.number.int({ min, max }),
-    arbitrary: fc.integer({ min, max }),
-  }),
-  pick: <const T extends readonly [unknown, ...unknown[]]>(values: T): Gen<T[number]> => ({
-    fake: (ctx) => ctx.faker.helpers.arrayElement(values),
-    arbitrary: fc.constantFrom(...values),
-  }),
+  constant: <T>(value: T): Gen<T> =>
+    gen(
+      () => value,
+      () => fc.constant(value),
+    ),
+  int: (min: number, max: number): Gen<number> =>
+    gen(
+      (ctx) => ctx.faker.number.int({ min, max }),
+      () => fc.integer({ min, max }),
+    ),
+  pick: <const T extends readonly [unknown, ...unknown[]]>(values: T): Gen<T[number]> =>
+    gen(
+      (ctx) => ctx.faker.helpers.arrayElement(values),
+      () => fc.constantFrom(...values),
+    ),
   /** The factories' default is `value`; arbitraries try every value of the column. */
-  defaultOf: <const T extends readonly [unknown, ...unknown[]]>(value: T[number], values: T): Gen<T[number]> => ({
-    fake: () => value,
-    arbitrary: fc.constantFrom(...values),
-  }),
+  defaultOf: <const T extends readonly [unknown, ...unknown[]]>(value: T[number], values: T): Gen<T[number]> =>
+    gen(
+      () => value,
+      () => fc.constantFrom(...values),
+    ),
   /**
    * A unique value made from the sequence number (constructive, never retried). The context
    * (absent in arbitraries) gives a faker for a readable prefix, and the seed's tag for
    * values unique across the whole table, so factory sets of two seeds share a database.
    */
-  unique: <T>(make: (seq: number, ctx?: FakeContext & { tag: string }) => T, maxSeq = 2 ** 31 - 1): Gen<T> => ({
-    fake: (ctx) => make(ctx.seq, { ...ctx, tag: (ctx.seed >>> 0).toString(36) }),
-    // Sequences start at 1, so arbitraries draw from the same domain.
-    arbitrary: fc.integer({ min: 1, max: maxSeq }).map((n) => make(n)),
-  }),
-  /** Any JSON-ready value: `fake` from faker, `arbitrary` as given. */
-  custom: <T>(fake: (faker: Faker) => T, arbitrary: fc.Arbitrary<T>): Gen<T> => ({
-    fake: (ctx) => fake(ctx.faker),
-    arbitrary,
-  }),
+  unique: <T>(make: (seq: number, ctx?: FakeContext & { tag: string }) => T, maxSeq = 2 ** 31 - 1): Gen<T> =>
+    gen(
+      (ctx) => make(ctx.seq, { ...ctx, tag: (ctx.seed >>> 0).toString(36) }),
+      // Sequences start at 1, so arbitraries draw from the same domain.
+      () => fc.integer({ min: 1, max: maxSeq }).map((n) => make(n)),
+    ),
+  /** Any JSON-ready value: `fake` from faker, the arbitrary as the thunk builds it. */
+  custom: <T>(fake: (faker: Faker) => T, arbitrary: () => fc.Arbitrary<T>): Gen<T> =>
+    gen((ctx) => fake(ctx.faker), arbitrary),
   /** Free text of a few words, within the column's length bounds. */
-  words: (min = 1, max = 4, maxLength = 200): Gen<string> => ({
-    fake: (ctx) => words(ctx.faker, min, max).slice(0, maxLength),
-    arbitrary: fc.string({ minLength: 1, maxLength: Math.min(maxLength, 60) }),
-  }),
+  words: (min = 1, max = 4, maxLength = 200): Gen<string> =>
+    gen(
+      (ctx) => words(ctx.faker, min, max).slice(0, maxLength),
+      () => fc.string({ minLength: 1, maxLength: Math.min(maxLength, 60) }),
+    ),
   /** Text from a faker helper (names, titles, ...), with a generic string as its arbitrary. */
-  text: (make: (faker: Faker) => string, maxLength = 200): Gen<string> => ({
-    fake: (ctx) => make(ctx.faker).slice(0, maxLength) || 'x',
-    arbitrary: fc.string({ minLength: 1, maxLength: Math.min(maxLength, 60) }),
-  }),
+  text: (make: (faker: Faker) => string, maxLength = 200): Gen<string> =>
+    gen(
+      (ctx) => make(ctx.faker).slice(0, maxLength) || 'x',
+      () => fc.string({ minLength: 1, maxLength: Math.min(maxLength, 60) }),
+    ),
   /** A value or null; factories always fill it, arbitraries try both. */
-  orNull: <T>(gen: Gen<T>): Gen<T | null> => ({ fake: gen.fake, arbitrary: fc.option(gen.arbitrary) }),
+  orNull: <T>(inner: Gen<T>): Gen<T | null> =>
+    gen(
+      (ctx) => inner.fake(ctx),
+      () => fc.option(inner.arbitrary),
+    ),
   /** Null in factories unless a trait sets it; arbitraries try both. */
-  sometimes: <T>(gen: Gen<T>): Gen<T | null> => ({ fake: () => null, arbitrary: fc.option(gen.arbitrary) }),
+  sometimes: <T>(inner: Gen<T>): Gen<T | null> =>
+    gen(
+      () => null,
+      () => fc.option(inner.arbitrary),
+    ),
   /** A SHA-256 digest: of the table and sequence in factories (unique), any 32 bytes otherwise. */
-  sha256: (): Gen<Uint8Array<ArrayBuffer>> => ({
-    fake: (ctx) => sha256(`${ctx.seed}:${ctx.table}:${ctx.seq}`),
-    arbitrary: fc.uint8Array({ minLength: 32, maxLength: 32 }),
-  }),
-  bytes: (length: number): Gen<Uint8Array<ArrayBuffer>> => ({
-    fake: (ctx) => Uint8Array.from({ length }, () => ctx.faker.number.int(255)),
-    arbitrary: fc.uint8Array({ minLength: length, maxLength: length }),
-  }),
+  sha256: (): Gen<Uint8Array<ArrayBuffer>> =>
+    gen(
+      (ctx) => sha256(`${ctx.seed}:${ctx.table}:${ctx.seq}`),
+      () => fc.uint8Array({ minLength: 32, maxLength: 32 }),
+    ),
+  bytes: (length: number): Gen<Uint8Array<ArrayBuffer>> =>
+    gen(
+      (ctx) => Uint8Array.from({ length }, () => ctx.faker.number.int(255)),
+      () => fc.uint8Array({ minLength: length, maxLength: length }),
+    ),
   /** A time that `derive` places relative to the row's creation; any instant in arbitraries. */
-  instant: (): Gen<Date> => ({ fake: () => new Date(0), arbitrary: anyInstant }),
-  uuid: (): Gen<string> => ({ fake: (ctx) => ctx.faker.string.uuid(), arbitrary: fc.uuid() }),
-  ipv4: (): Gen<string> => ({ fake: (ctx) => ctx.faker.internet.ipv4(), arbitrary: fc.ipV4() }),
+  instant: (): Gen<Date> =>
+    gen(
+      () => new Date(0),
+      () => anyInstant,
+    ),
+  uuid: (): Gen<string> =>
+    gen(
+      (ctx) => ctx.faker.string.uuid(),
+      () => fc.uuid(),
+    ),
+  ipv4: (): Gen<string> =>
+    gen(
+      (ctx) => ctx.faker.internet.ipv4(),
+      () => fc.ipV4(),
+    ),
 };
 
 type KeysOf<S> = S extends unknown ? keyof S : never;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Row } from '../src/rows/tables.js';
 import { vocabularies } from '../src/rows/vocabularies.js';
 import { defineFactory } from './define-factory.js';
@@ -62,7 +63,10 @@ export const generationJobs = defineFactory({
     type: g.pick(vocabularies.generation_jobs.type),
     status: g.defaultOf('pending', vocabularies.generation_jobs.status),
     idempotency_key: g.unique((seq) => `job-${seq}`),
-    credits_cost: g.custom(() => 0, g.int(0, 25).arbitrary),
+    credits_cost: g.custom(
+      () => 0,
+      () => g.int(0, 25).arbitrary,
+    ),
   },
   derive: (row) => {
     const created = row.created_at ?? new Date(0);
@@ -111,7 +115,10 @@ export const assets = defineFactory({
     type: g.defaultOf('image', vocabularies.assets.type),
     url: g.unique((seq) => `https://cdn.cutx.dev/assets/${seq}`),
     size_bytes: g.orNull(g.int(1_000, 50_000_000)),
-    metadata: g.custom((faker) => ({ model: 'cutx-v1', seed: faker.number.int(1_000_000) }), g.constant({}).arbitrary),
+    metadata: g.custom(
+      (faker) => ({ model: 'cutx-v1', seed: faker.number.int(1_000_000) }),
+      () => fc.constant({}),
+    ),
   },
   derive: (row) => {
     const visual = row.type === 'image' || row.type === 'video';

@@ -22,7 +22,10 @@ export const users = defineFactory({
       (seq, ctx) => `${slug(ctx?.faker.person.firstName() ?? 'user')}+${seq}.${ctx?.tag ?? 0}@example.com`,
     ),
     password_hash: g.orNull(
-      g.custom(() => PASSWORD_HASH, fc.constantFrom(PASSWORD_HASH, '$2b$12$abcdefghijklmnopqrstuv')),
+      g.custom(
+        () => PASSWORD_HASH,
+        () => fc.constantFrom(PASSWORD_HASH, '$2b$12$abcdefghijklmnopqrstuv'),
+      ),
     ),
     github_id: g.sometimes(g.unique((seq) => seq + 1)),
     display_name: g.orNull(g.text((faker) => faker.person.fullName())),

@@ -7,12 +7,17 @@ import { after, HOUR } from './time.js';
 import { valueTraits } from './traits.js';
 import { productName } from './words.js';
 
-const block = fc.oneof(
-  fc.record({ type: fc.constant('hero' as const), headline: fc.string({ minLength: 1, maxLength: 40 }) }),
-  fc.record({ type: fc.constant('text' as const), body: fc.string({ maxLength: 200 }) }),
-  fc.record({ type: fc.constant('cta' as const), label: fc.string({ minLength: 1, maxLength: 20 }), url: fc.webUrl() }),
-  fc.record({ type: fc.constant('product' as const), product_id: fc.uuid() }),
-);
+const block = () =>
+  fc.oneof(
+    fc.record({ type: fc.constant('hero' as const), headline: fc.string({ minLength: 1, maxLength: 40 }) }),
+    fc.record({ type: fc.constant('text' as const), body: fc.string({ maxLength: 200 }) }),
+    fc.record({
+      type: fc.constant('cta' as const),
+      label: fc.string({ minLength: 1, maxLength: 20 }),
+      url: fc.webUrl(),
+    }),
+    fc.record({ type: fc.constant('product' as const), product_id: fc.uuid() }),
+  );
 
 /** Landing pages, drafts by default; traits per status (published() sets published_at). */
 export const landingPages = defineFactory({
@@ -40,7 +45,7 @@ export const landingPages = defineFactory({
           { type: 'cta' as const, label: 'Shop now', url: 'https://shop.example.com' },
         ],
       }),
-      fc.record({ blocks: fc.array(block, { maxLength: 4 }) }),
+      () => fc.record({ blocks: fc.array(block(), { maxLength: 4 }) }),
     ),
   },
   derive: (row) => ({
