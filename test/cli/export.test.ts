@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSeed } from '../../seeds/export/export-seed.js';
 import type { Scenario } from '../../seeds/scenario.js';
 import { scenarios } from '../../seeds/scenarios/index.js';
+import { runHere } from './run-here.js';
 import { killAll, runCutxDb } from './serve-process.js';
 
 let root: string;
@@ -18,13 +19,13 @@ afterAll(() => {
 
 describe('cutx-db export', () => {
   it('prints its options on --help and exits 0', async () => {
-    const { code, stdout } = await runCutxDb(['export', '--help']);
+    const { code, stdout } = await runHere(['export', '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('--out <dir>');
   });
 
   it('exits 2 without --out', async () => {
-    const { code, stderr } = await runCutxDb(['export']);
+    const { code, stderr } = await runHere(['export']);
     expect(code).toBe(2);
     expect(stderr).toContain('Pass --out <dir>');
   });

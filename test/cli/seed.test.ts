@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgTestDb, type PgTestDb } from '../../src/testing/pg-test-db.js';
+import { runHere } from './run-here.js';
 import { killAll, runCutxDb } from './serve-process.js';
 
 const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
@@ -18,7 +19,7 @@ afterAll(() => {
 
 describe('cutx-db seed: usage', () => {
   it('prints its options on --help and exits 0', async () => {
-    const { code, stdout } = await runCutxDb(['seed', '--help']);
+    const { code, stdout } = await runHere(['seed', '--help']);
     expect(code).toBe(0);
     for (const option of ['--scenario', '--seed', '--scale', '--data-dir', '--database-url', '--reset', '--if-empty']) {
       expect(stdout).toContain(option);
@@ -31,13 +32,13 @@ describe('cutx-db seed: usage', () => {
     [['--scale', '0'], '--scale must be a whole number from 1'],
     [['--scenario', 'nope'], "Unknown scenario 'nope'"],
   ])('exits 2 for %j, saying what to pass', async (args, message) => {
-    const { code, stderr } = await runCutxDb(['seed', ...args]);
+    const { code, stderr } = await runHere(['seed', ...args]);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
   });
 
   it('refuses a --database-url whose host is not loopback, before connecting, and exits 1', async () => {
-    const { code, stderr } = await runCutxDb(['seed', '--database-url', 'postgres://app:secret@db.example.com/cutx']);
+    const { code, stderr } = await runHere(['seed', '--database-url', 'postgres://app:secret@db.example.com/cutx']);
     expect(code).toBe(1);
     expect(stderr).toContain(
       'Refusing to seed db.example.com: not a loopback address; pass --allow-remote if you mean it.',
@@ -51,6 +52,7 @@ describe('cutx-db seed into a data directory', () => {
     dataDir = join(root, 'pglite');
   });
 
+  // The one run through the real launcher: a process of its own that must release the lock.
   it('seeds an empty directory, printing rows per table and how to connect', async () => {
     const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir]);
     expect(code).toBe(0);
@@ -59,19 +61,19 @@ describe('cutx-db seed into a data directory', () => {
   }, 120_000);
 
   it('refuses a second seed without --reset, naming the rows it holds, and exits 1', async () => {
-    const { code, stderr } = await runCutxDb(['seed', '--data-dir', dataDir]);
+    const { code, stderr } = await runHere(['seed', '--data-dir', dataDir]);
     expect(code).toBe(1);
     expect(stderr).toMatch(new RegExp(`${dataDir} already holds [\\d,]+ rows; pass --reset to replace them`));
   }, 120_000);
 
   it('with --if-empty says it is not seeding and exits 0', async () => {
-    const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir, '--if-empty']);
+    const { code, stdout } = await runHere(['seed', '--data-dir', dataDir, '--if-empty']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/already holds [\d,]+ rows; not seeding/);
   }, 120_000);
 
   it('replaces the rows with --reset', async () => {
-    const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir, '--reset', '--seed', '2']);
+    const { code, stdout } = await runHere(['seed', '--data-dir', dataDir, '--reset', '--seed', '2']);
     expect(code).toBe(0);
     expect(stdout).toContain('seed 2');
   }, 120_000);
@@ -87,15 +89,15 @@ describe.skipIf(serverUrl === undefined)('cutx-db seed --database-url (skipped w
   });
 
   it('seeds the server, refuses a second seed, and replaces the rows with --reset', async () => {
-    const first = await runCutxDb(['seed', '--database-url', db.url]);
+    const first = await runHere(['seed', '--database-url', db.url]);
     expect(first.code, first.stderr).toBe(0);
     const users = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]?.n;
     const seeded = await users();
     expect(seeded).toBeGreaterThan(0);
-    const second = await runCutxDb(['seed', '--database-url', db.url]);
+    const second = await runHere(['seed', '--database-url', db.url]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('pass --reset to replace them');
-    const reset = await runCutxDb(['seed', '--database-url', db.url, '--reset']);
+    const reset = await runHere(['seed', '--database-url', db.url, '--reset']);
     expect(reset.code, reset.stderr).toBe(0);
     expect(await users()).toBe(seeded);
   }, 180_000);
