@@ -1,16 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories, type FactorySet, factorySpecs } from '../../factories/index.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
 import { type TableName, tables } from '../../src/rows/index.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { openIsolatedTestDb, openTestDb, type TestDb } from '../support/test-db.js';
 
 let db: TestDb;
+let reset: () => Promise<void>;
 let f: FactorySet;
 beforeAll(async () => {
-  db = await openTestDb();
+  ({ db, reset } = await openIsolatedTestDb());
   f = createFactories(db, { seed: 7 });
 });
+// Each test starts from empty tables, whatever the one before it committed.
+afterEach(() => reset());
 afterAll(async () => {
   await db.close();
 });
