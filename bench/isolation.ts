@@ -1,37 +1,12 @@
 /**
- * Per-test isolation, measured in one run so the ratios compare like with like on a noisy
- * machine: `npx tsx bench/isolation.ts [rounds]`. Prints medians in milliseconds.
+ * Per-test isolation and the first database of a worker: reset() against clone(), and a
+ * cached template against a cold create plus migrations, each in a fresh process.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CutxDb } from '../src/db/open.js';
-import { openDb } from '../src/db/open.js';
 import { createIsolatedDb, createTestDb } from '../src/testing/index.js';
-
-const rounds = Number(process.argv[2] ?? 7);
-const fastRounds = rounds * 30;
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-/** Runs `setup` untimed and `measured` timed, `times` times; the median of the timed part. */
-async function measure(
-  times: number,
-  measured: () => Promise<unknown>,
-  setup?: () => Promise<unknown>,
-): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    await setup?.();
-    const start = performance.now();
-    await measured();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
+import { median, medianMs } from './stats.js';
 
 /** The first database of a new process, timed by that process (tsx's own start is excluded). */
 function firstDbInFreshProcess(mode: 'cold' | 'template'): number {
@@ -59,42 +34,49 @@ async function smallTest(db: Pick<CutxDb, 'query'>): Promise<void> {
   ]);
 }
 
-// Warm the caches (compiled module, templates on disk) so every figure below is steady state.
-await (await createIsolatedDb()).db.close();
+/** Milliseconds per test: the isolation options, measured in one run so the ratios compare like with like. */
+export interface IsolationFigures {
+  /** reset() after a small test that committed its writes. */
+  isolation_ms: number;
+  /** The same test inside BEGIN, undone by ROLLBACK: the floor, but a test cannot COMMIT. */
+  rollback_ms: number;
+  clone_ms: number;
+}
 
-const results: Record<string, number> = {};
-results['cold create + migrate (in process)'] = await measure(rounds, async () => (await openDb()).close());
-results['cold create + migrate (fresh process)'] = median(
-  Array.from({ length: rounds }, () => firstDbInFreshProcess('cold')),
-);
-results['first createTestDb (fresh process)'] = median(
-  Array.from({ length: rounds }, () => firstDbInFreshProcess('template')),
-);
-results['createTestDb (in process)'] = await measure(rounds, async () => (await createTestDb()).close());
+/** Median per-test cost of reset(), clone() and a rollback; `rounds` clones, 30 times as many resets. */
+export async function measureIsolation(rounds: number): Promise<IsolationFigures> {
+  // Warm the caches (compiled module, templates on disk) so every figure is steady state.
+  await (await createIsolatedDb()).db.close();
+  const source = await createTestDb();
+  const clone_ms = await medianMs(rounds, async () => (await source.clone()).close());
+  await source.close();
 
-const source = await createTestDb();
-results['clone()'] = await measure(rounds, async () => (await source.clone()).close());
-await source.close();
+  const { db, reset } = await createIsolatedDb();
+  const fastRounds = rounds * 30;
+  const isolation_ms = await medianMs(fastRounds, reset, () => smallTest(db));
+  const rollback_ms = await medianMs(
+    fastRounds,
+    () => db.exec('ROLLBACK'),
+    async () => {
+      await db.exec('BEGIN');
+      await smallTest(db);
+    },
+  );
+  await db.close();
+  return { isolation_ms, rollback_ms, clone_ms };
+}
 
-const { db, reset } = await createIsolatedDb();
-results['reset after a small committed test'] = await measure(fastRounds, reset, () => smallTest(db));
-results['reset after nothing was written'] = await measure(fastRounds, reset);
-results['transaction rollback of the same test'] = await measure(
-  fastRounds,
-  async () => {
-    await db.exec('ROLLBACK');
-  },
-  async () => {
-    await db.exec('BEGIN');
-    await smallTest(db);
-  },
-);
-await db.close();
+/** Milliseconds to the first usable database in a fresh process. */
+export interface FirstDbFigures {
+  /** createTestDb: the cached migrated template, as a new test worker gets it. */
+  worker_first_db_ms: number;
+  /** openDb: a cold PGlite create plus every migration. */
+  cold_create_ms: number;
+}
 
-for (const [label, ms] of Object.entries(results)) console.log(`${label.padEnd(42)} ${ms.toFixed(2).padStart(9)} ms`);
-const ratio = (a: string, b: string) => ((results[a] ?? 0) / (results[b] ?? 1)).toFixed(1);
-console.log(`
-clone() / reset                                 ${ratio('clone()', 'reset after a small committed test')}x (target >= 90)
-cold create+migrate / first createTestDb, both fresh process  ${ratio('cold create + migrate (fresh process)', 'first createTestDb (fresh process)')}x (target >= 5)
-cold create+migrate in process / first createTestDb           ${ratio('cold create + migrate (in process)', 'first createTestDb (fresh process)')}x
-reset / transaction rollback                    ${ratio('reset after a small committed test', 'transaction rollback of the same test')}x`);
+/** Median over `rounds` fresh processes of each way to get a first database. */
+export function measureFirstDb(rounds: number): FirstDbFigures {
+  const times = (mode: 'cold' | 'template') =>
+    median(Array.from({ length: rounds }, () => firstDbInFreshProcess(mode)));
+  return { cold_create_ms: times('cold'), worker_first_db_ms: times('template') };
+}

@@ -6,10 +6,11 @@ import { factorySpecs } from './specs.js';
 import { type Factory, makeFactory } from './table-factory.js';
 
 export { arbitraries, arbitraryOf } from './arbitraries.js';
+export { type BlobCopyClient, copyCsv, copyRows, toCsv } from './copy-rows.js';
 export type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
 export { defineFactory } from './define-factory.js';
 export { type Gen, g } from './gen.js';
-export { type BlobCopyClient, copyRows, type InsertMethod, insertRows } from './insert-rows.js';
+export { type InsertMethod, insertRows } from './insert-rows.js';
 export { updatePayoutTotals } from './live-selling.js';
 export { BASE_TIME } from './session.js';
 export { factorySpecs } from './specs.js';

@@ -12,7 +12,7 @@ const DEFAULT_DATA_DIR = '.cutx/pglite';
 
 /**
  * `cutx-db seed`: a scenario written into the embedded database (default) or a PostgreSQL
- * server, in one transaction, then ANALYZEd. Prints rows per table and how to connect.
+ * server, in one transaction, then VACUUM ANALYZEd. Prints rows per table and how to connect.
  */
 export const seed = defineCommand({
   summary: 'Fill a database with a seed scenario (embedded .cutx/pglite by default, or a server).',

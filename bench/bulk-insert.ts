@@ -1,0 +1,87 @@
+/**
+ * Rows per second into inventory_items (with its trigram index), for the same rows three
+ * ways. Every sample gets a fresh database (createTestDb) holding one user, so no
+ * measurement warms or bloats another's table.
+ *
+ * - bulk: factories' createList(count), timed whole: building the rows with faker,
+ *   validating them, writing them, and reading them back validated.
+ * - copy (the ceiling): the rows createList built, serialised to CSV beforehand (untimed),
+ *   loaded by one COPY into the same table with the same indexes; only the COPY is timed.
+ * - single INSERT: the same prebuilt rows, one parameterised INSERT per row, timed.
+ */
+import { copyCsv, createFactories, type FactorySet, toCsv } from '../factories/index.js';
+import type { CutxDb } from '../src/db/open.js';
+import { tables } from '../src/rows/index.js';
+import { createTestDb } from '../src/testing/create-test-db.js';
+import { medianMs } from './stats.js';
+
+const def = tables.inventory_items;
+
+interface Fresh {
+  db: CutxDb;
+  f: FactorySet;
+  user: { id: string };
+}
+
+async function fresh(): Promise<Fresh> {
+  const db = await createTestDb();
+  const f = createFactories(db, { seed: 1 });
+  return { db, f, user: await f.users.create() };
+}
+
+/** Fresh databases with the rows createList would build (same seed, so the same rows). */
+async function prebuilt(count: number) {
+  const { db, f, user } = await fresh();
+  const rows = f.inventoryItems.buildList(count, { user });
+  return { db, rows, columns: Object.keys(rows[0] ?? {}) };
+}
+
+const close = ({ db }: { db: CutxDb }) => db.close();
+
+export interface BulkFigures {
+  bulk_rows_per_s: number;
+  copy_rows_per_s: number;
+  single_insert_rows_per_s: number;
+}
+
+/** Medians over `rounds` fresh databases; the single-INSERT loop writes `loopCount` rows. */
+export async function measureBulkInsert(count: number, loopCount: number, rounds: number): Promise<BulkFigures> {
+  const perSecond = (rows: number, ms: number) => rows / (ms / 1000);
+  const bulk = await medianMs(
+    rounds,
+    async ({ f, user }) => {
+      await f.inventoryItems.createList(count, { user });
+    },
+    fresh,
+    close,
+  );
+  const copy = await medianMs(
+    rounds,
+    async ({ db, csv, columns }) => {
+      await copyCsv(db, def, columns, csv);
+    },
+    async () => {
+      const { db, rows, columns } = await prebuilt(count);
+      return { db, columns, csv: toCsv(def, columns, rows) };
+    },
+    close,
+  );
+  const single = await medianMs(
+    rounds,
+    async ({ db, rows, columns }) => {
+      const sql = `INSERT INTO inventory_items (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+      for (const row of rows)
+        await db.query(
+          sql,
+          columns.map((column) => (row as Record<string, unknown>)[column]),
+        );
+    },
+    () => prebuilt(loopCount),
+    close,
+  );
+  return {
+    bulk_rows_per_s: perSecond(count, bulk),
+    copy_rows_per_s: perSecond(count, copy),
+    single_insert_rows_per_s: perSecond(loopCount, single),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The benchmark of issue 9: per-test isolation, the first database of a worker, bulk
+ * inserts, trigram search and the dev seed, each baseline measured in the same run on the
+ * same rows. Prints a table with each target's ratio and ✓/✗, or with `--json` one object
+ * of the raw figures (milliseconds and rows per second, medians).
+ *
+ *   npm run bench            npm run --silent bench -- --json
+ */
+import { measureBulkInsert } from './bulk-insert.js';
+import { measureFirstDb, measureIsolation } from './isolation.js';
+import { measureSearch } from './search.js';
+import { measureSeed } from './seed.js';
+
+const json = process.argv.includes('--json');
+const progress = (what: string) => {
+  if (!json) process.stderr.write(`measuring ${what}...\n`);
+};
+
+progress('isolation');
+const isolation = await measureIsolation(7);
+progress('first database of a worker');
+const firstDb = measureFirstDb(5);
+progress('bulk inserts');
+const bulk = await measureBulkInsert(10_000, 1_000, 5);
+progress('search');
+const search = await measureSearch(100_000, 21);
+progress('dev seed');
+const seed = await measureSeed(3);
+const figures = { ...isolation, ...firstDb, ...bulk, ...search, ...seed };
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+} else {
+  const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+  const perS = (value: number) => `${Math.round(value).toLocaleString('en')} rows/s`;
+  const x = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)}x`;
+  const mark = (ok: boolean) => (ok ? '✓' : '✗');
+  const f = figures;
+  const rows: [string, string, string][] = [
+    ['reset() after a committed test', ms(f.isolation_ms), `${mark(f.isolation_ms <= 5)} <= 5 ms`],
+    ['  clone() / reset()', x(f.clone_ms / f.isolation_ms), `${mark(f.clone_ms / f.isolation_ms >= 90)} >= 90x`],
+    ['  clone()', ms(f.clone_ms), ''],
+    ['  transaction rollback (no COMMIT possible)', ms(f.rollback_ms), ''],
+    ['first createTestDb, fresh process', ms(f.worker_first_db_ms), ''],
+    ['  cold create + migrate, fresh process', ms(f.cold_create_ms), ''],
+    [
+      '  cold / first createTestDb',
+      x(f.cold_create_ms / f.worker_first_db_ms),
+      `${mark(f.cold_create_ms / f.worker_first_db_ms >= 5)} >= 5x`,
+    ],
+    ['createList (bulk), inventory_items', perS(f.bulk_rows_per_s), ''],
+    ['  raw COPY of the same rows (ceiling)', perS(f.copy_rows_per_s), ''],
+    ['  single INSERT per row', perS(f.single_insert_rows_per_s), ''],
+    [
+      '  bulk / raw COPY',
+      x(f.bulk_rows_per_s / f.copy_rows_per_s),
+      `${mark(f.bulk_rows_per_s / f.copy_rows_per_s >= 0.8)} >= 0.8x`,
+    ],
+    [
+      '  bulk / single INSERT',
+      x(f.bulk_rows_per_s / f.single_insert_rows_per_s),
+      `${mark(f.bulk_rows_per_s / f.single_insert_rows_per_s >= 5)} >= 5x`,
+    ],
+    ['ILIKE rare substring, 100k items', ms(f.search_ilike_rare_ms), `${mark(f.search_ilike_rare_ms <= 1)} <= 1 ms`],
+    ['  same query, index unusable', ms(f.search_ilike_rare_unindexed_ms), ''],
+    [
+      '  unindexed / indexed',
+      x(f.search_ilike_rare_unindexed_ms / f.search_ilike_rare_ms),
+      `${mark(f.search_ilike_rare_unindexed_ms / f.search_ilike_rare_ms >= 50)} >= 50x`,
+    ],
+    ['similarity top 20, 100k items', ms(f.search_similarity_top20_ms), 'reported'],
+    ['seed dev scenario, scale 1', ms(f.seed_dev_ms), 'reported'],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const valueWidth = Math.max(...rows.map(([, value]) => value.length));
+  console.log(`${'measurement'.padEnd(width)}  ${'median'.padStart(valueWidth)}  target`);
+  for (const [label, value, target] of rows)
+    console.log(`${label.padEnd(width)}  ${value.padStart(valueWidth)}  ${target}`);
+}

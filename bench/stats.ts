@@ -1,0 +1,27 @@
+/** The middle of the samples (the mean of the two middles for an even count). */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/**
+ * Runs `setup` untimed, `measured` timed and `teardown` untimed, `times` times, and returns
+ * the median of the timed part in milliseconds. Setup's result is handed to the other two.
+ */
+export async function medianMs<T>(
+  times: number,
+  measured: (input: T) => Promise<unknown>,
+  setup: () => Promise<T> = async () => undefined as T,
+  teardown: (input: T) => Promise<unknown> = async () => undefined,
+): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const input = await setup();
+    const start = performance.now();
+    await measured(input);
+    samples.push(performance.now() - start);
+    await teardown(input);
+  }
+  return median(samples);
+}
