@@ -50,7 +50,7 @@ async function makeRows(f: ReturnType<typeof createFactories>, db: TestDb) {
     users: user.id,
     credit_balances: rows[0]?.id ?? '',
     // Row<'generation_jobs'> types id as optional (its row schema is a union); a row read back has one.
-    generation_jobs: (await f.generationJobs.create({ user })).id as string,
+    generation_jobs: (await f.generationJobs.create({ user })).id,
     products: (await f.products.create({ project })).id,
     campaigns: (await f.campaigns.create({ user })).id,
     ad_platform_connections: (await f.adPlatformConnections.create({ user })).id,

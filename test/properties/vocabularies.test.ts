@@ -36,7 +36,7 @@ async function makeRows(db: TestDb): Promise<Record<VocabularyTable, string>> {
   const campaign = await f.campaigns.create();
   const ids = {
     users: (await f.users.create()).id,
-    generation_jobs: (await f.generationJobs.create()).id as string,
+    generation_jobs: (await f.generationJobs.create()).id,
     assets: (await f.assets.create()).id,
     credit_transactions: (await f.creditTransactions.create()).id,
     subscriptions: (await f.subscriptions.create()).id,

@@ -43,6 +43,8 @@ describe('row schemas', () => {
     expectTypeOf<Row<'users'>['role']>().toEqualTypeOf<'user' | 'admin' | 'owner'>();
     expectTypeOf<Insert<'users'>['role']>().toEqualTypeOf<'user' | 'admin' | 'owner' | undefined>();
     expectTypeOf<Row<'campaign_analytics'>['impressions']>().toEqualTypeOf<number>();
+    expectTypeOf<Row<'generation_jobs'>['id']>().toEqualTypeOf<string>();
+    expectTypeOf<Row<'generation_jobs'>['credits_cost']>().toEqualTypeOf<number>();
 
     const base = { user_id: '00000000-0000-4000-8000-000000000001', idempotency_key: 'k' };
     const insert = tables.generation_jobs.insert;

@@ -27,7 +27,9 @@ const jobs = defineTable('generation_jobs', {
 
 // input_params is required on insert: the column's '{}' default is no valid input for any
 // job type, so a job always says what it was asked to make.
-function byJobType<S extends typeof jobs.row | typeof jobs.insert>(base: S) {
+// Generic over the shape, not over the two schemas: a parameter constrained to their union
+// would type every row as the union of both, with `id` and defaulted columns optional.
+function byJobType<Shape extends z.ZodRawShape>(base: z.ZodObject<Shape>) {
   return z.discriminatedUnion('type', [
     base.extend({ type: z.literal('copy'), input_params: inputParams.copy }),
     base.extend({ type: z.literal('static_ad'), input_params: inputParams.static_ad }),

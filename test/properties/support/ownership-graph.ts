@@ -55,9 +55,8 @@ export async function createHoldings(f: FactorySet, shape: Holdings): Promise<vo
   await f.magicLinkTokens.createList(shape.tokens, { user });
   await f.creditTransactions.createList(shape.purchases, { user });
   if (shape.subscription) await f.subscriptions.create({ user });
-  // Row<'generation_jobs'> types id as optional (its row schema is a union); a row read back has one.
   const jobs = (await f.generationJobs.createEach(shape.jobs.map(({ cost }) => ({ user, credits_cost: cost })))).map(
-    (job) => ({ id: job.id as string }),
+    (job) => ({ id: job.id }),
   );
   await f.creditTransactions.createEach(
     jobs.filter((_, i) => shape.jobs[i]?.refunded).map((job) => ({ user, job, kind: 'refund' })),
