@@ -12,6 +12,8 @@ bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")
 
 # The server refuses to run as root; CI is root, so it runs as the postgres user.
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# A server left by an earlier run on this machine would hold the port.
+if [ -f "$root/data/postmaster.pid" ]; then as_postgres "$bin/pg_ctl" -D "$root/data" -m immediate stop >&2 || true; fi
 rm -rf "$root" && mkdir -p "$root"
 [ "$(id -u)" = 0 ] && chown postgres "$root"
 as_postgres "$bin/initdb" -D "$root/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >&2
