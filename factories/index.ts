@@ -12,7 +12,7 @@ export { defineFactory } from './define-factory.js';
 export { type Gen, g } from './gen.js';
 export { type InsertMethod, insertRows } from './insert-rows.js';
 export { updatePayoutTotals } from './live-selling.js';
-export { BASE_TIME } from './session.js';
+export { BASE_TIME, seededFaker } from './session.js';
 export { factorySpecs } from './specs.js';
 export type { Factory, Overrides, TableFactory } from './table-factory.js';
 

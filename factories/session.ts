@@ -8,6 +8,13 @@ const TABLE_NAMES = Object.keys(tables) as TableName[];
 /** Factory rows are stamped from here, one second per row of a table, so they reproduce. */
 export const BASE_TIME = Date.UTC(2025, 0, 1);
 
+/** An English faker whose draws are fixed by `seed`: the one way this package makes one. */
+export function seededFaker(seed: number[]): Faker {
+  const faker = new Faker({ locale: [en, base] });
+  faker.seed(seed);
+  return faker;
+}
+
 /**
  * The state one factory set shares: its seed, its client, and per table a sequence and a
  * faker seeded from (seed, table). Each table draws from its own stream, so the rows of one
@@ -32,8 +39,7 @@ export class Session {
   private faker(table: TableName): Faker {
     let faker = this.fakers.get(table);
     if (faker === undefined) {
-      faker = new Faker({ locale: [en, base] });
-      faker.seed([this.seed, TABLE_NAMES.indexOf(table)]);
+      faker = seededFaker([this.seed, TABLE_NAMES.indexOf(table)]);
       this.fakers.set(table, faker);
     }
     return faker;

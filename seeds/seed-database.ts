@@ -1,5 +1,5 @@
-import { base, en, Faker } from '@faker-js/faker';
-import { createFactories } from '../factories/index.js';
+import type { Faker } from '@faker-js/faker';
+import { createFactories, seededFaker } from '../factories/index.js';
 import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
@@ -50,9 +50,7 @@ export interface SeedResult {
 
 /** The scenario's own seeded faker: choices like names, apart from the factories' streams. */
 function scenarioRandom(seed: number): Faker {
-  const random = new Faker({ locale: [en, base] });
-  random.seed([seed, 0x5eed]);
-  return random;
+  return seededFaker([seed, 0x5eed]);
 }
 
 /**

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgTestDb, type PgTestDb } from '../../src/testing/pg-test-db.js';
+import { killAll, runCutxDb } from './cutx-db-process.js';
 import { runHere } from './run-here.js';
-import { killAll, runCutxDb } from './serve-process.js';
 
 const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
 

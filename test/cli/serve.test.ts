@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engine } from '../support/test-db.js';
-import { killAll, runCutxDb, type ServeProcess, startServe, stopServe } from './serve-process.js';
+import { killAll, runCutxDb, type ServeProcess, startServe, stopServe } from './cutx-db-process.js';
 
 const run = promisify(execFile);
 const root = mkdtempSync(join(tmpdir(), 'cutx-serve-'));

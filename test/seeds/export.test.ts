@@ -11,7 +11,7 @@ import { scenarios } from '../../seeds/scenarios/index.js';
 import { tableNames } from '../../seeds/table-order.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import { createPgTestDb } from '../../src/testing/pg-test-db.js';
-import { runCutxDb } from '../cli/serve-process.js';
+import { runCutxDb } from '../cli/cutx-db-process.js';
 
 const dev = scenarios.dev as Scenario;
 const serverUrl = process.env.CUTX_TEST_DATABASE_URL;

@@ -2,6 +2,7 @@ import type { Scenario } from '../../../seeds/scenario.js';
 import { DEFAULT_SCENARIO, scenarios } from '../../../seeds/scenarios/index.js';
 import type { OptionSpecs } from '../command.js';
 import { UsageError } from '../usage-error.js';
+import { wholeNumber } from '../whole-number.js';
 
 /** The options `seed` and `export` share: which data set to make. */
 export const scenarioOptions = {
@@ -45,12 +46,4 @@ export function scenarioChoice(options: { scenario: string; seed: string; scale:
     seed: wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1),
     scale: wholeNumber(options.scale, '--scale', 1, 1_000),
   };
-}
-
-function wholeNumber(value: string, option: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) {
-    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not '${value}'.`);
-  }
-  return number;
 }

@@ -1,6 +1,6 @@
 import { defineCommand } from '../command.js';
 import { startDbServer } from '../db-server.js';
-import { UsageError } from '../usage-error.js';
+import { wholeNumber } from '../whole-number.js';
 
 /**
  * `cutx-db serve`: the CutX database on a PostgreSQL port until SIGINT or SIGTERM. Prints
@@ -42,14 +42,6 @@ export const serve = defineCommand({
     await server.close();
   },
 });
-
-function wholeNumber(value: string, option: string, min: number, max: number): number {
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < min || number > max) {
-    throw new UsageError(`${option} must be a whole number from ${min} to ${max}, not '${value}'.`);
-  }
-  return number;
-}
 
 function aborted(signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
