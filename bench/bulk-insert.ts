@@ -5,11 +5,11 @@
  *
  * - bulk: factories' createList(count), timed whole: building the rows with faker,
  *   validating them, writing them, and reading them back validated.
- * - copy (the ceiling): the rows createList built, serialised to CSV beforehand (untimed),
+ * - copy (the ceiling): the rows createList built, serialised to COPY's text format beforehand (untimed),
  *   loaded by one COPY into the same table with the same indexes; only the COPY is timed.
  * - single INSERT: the same prebuilt rows, one parameterised INSERT per row, timed.
  */
-import { copyCsv, createFactories, type FactorySet, toCsv } from '../factories/index.js';
+import { copyText, createFactories, type FactorySet, toCopyText } from '../factories/index.js';
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
@@ -57,12 +57,12 @@ export async function measureBulkInsert(count: number, loopCount: number, rounds
   );
   const copy = await medianMs(
     rounds,
-    async ({ db, csv, columns }) => {
-      await copyCsv(db, def, columns, csv);
+    async ({ db, text, columns }) => {
+      await copyText(db, def, columns, text);
     },
     async () => {
       const { db, rows, columns } = await prebuilt(count);
-      return { db, columns, csv: toCsv(def, columns, rows) };
+      return { db, columns, text: toCopyText(def, columns, rows) };
     },
     close,
   );

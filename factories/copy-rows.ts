@@ -1,3 +1,4 @@
+import { BytesBlob } from '../src/db/bytes-blob.js';
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableDef } from '../src/rows/define-table.js';
 import { quote, toText } from './sql-text.js';
@@ -23,37 +24,47 @@ export function canCopyFromBlob(client: SqlClient): client is BlobCopyClient {
   return typeof candidate.sql === 'function' && typeof candidate.listen === 'function';
 }
 
-// Every value is quoted, so an empty string stays '' and only an empty field is NULL.
-function csvField(text: string | null): string {
-  return text === null ? '' : `"${text.includes('"') ? text.replaceAll('"', '""') : text}"`;
+// COPY's text format: tab-separated, \N for NULL, and a backslash escape for the four
+// characters that would end a field or a line. Most values contain none, and are kept.
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const escapeChar = (char: string) => ESCAPED[char] as string;
+
+function textField(value: unknown, sqlType: string): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = toText(value, sqlType) as string;
+  // Numbers and instants print no special character: most fields skip the search.
+  if (typeof value === 'number' || value instanceof Date) return text;
+  return SPECIAL.test(text) ? text.replace(SPECIALS, escapeChar) : text;
 }
 
-/** Rows as COPY's CSV input for `columns`, one line per row. */
-export function toCsv(def: TableDef, columns: readonly string[], rows: readonly Values[]): string {
+/** Rows as COPY's text-format input for `columns`, one line per row. */
+export function toCopyText(def: TableDef, columns: readonly string[], rows: readonly Values[]): string {
   const types = columns.map((column) => def.columns[column]?.sqlType ?? 'text');
-  const lines = new Array<string>(rows.length);
+  // Joined rather than concatenated: one flat string, which the UTF-8 encoder reads without
+  // first flattening a rope of every field.
+  const fields = new Array<string>(columns.length);
+  const lines = new Array<string>(rows.length + 1);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r] as Values;
-    let line = '';
-    for (let i = 0; i < columns.length; i++) {
-      if (i > 0) line += ',';
-      line += csvField(toText(row[columns[i] as string], types[i] as string));
-    }
-    lines[r] = line;
+    for (let i = 0; i < columns.length; i++) fields[i] = textField(row[columns[i] as string], types[i] as string);
+    lines[r] = fields.join('\t');
   }
+  lines[rows.length] = '';
   return lines.join('\n');
 }
 
-/** Loads CSV (as `toCsv` makes it) with one COPY; returns nothing, as COPY does. */
-export async function copyCsv(client: BlobCopyClient, def: TableDef, columns: readonly string[], csv: string) {
-  await client.query(
-    `COPY ${quote(def.name)} (${columns.map(quote).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`,
-    [],
-    { blob: new Blob([csv]) },
-  );
+const encoder = new TextEncoder();
+
+/** Loads text (as `toCopyText` makes it) with one COPY; returns nothing, as COPY does. */
+export async function copyText(client: BlobCopyClient, def: TableDef, columns: readonly string[], text: string) {
+  await client.query(`COPY ${quote(def.name)} (${columns.map(quote).join(', ')}) FROM '/dev/blob'`, [], {
+    blob: new BytesBlob(encoder.encode(text), 'text/plain'),
+  });
 }
 
 /** Writes rows with one COPY from a Blob (PGlite only); returns nothing, as COPY does. */
 export async function copyRows(client: BlobCopyClient, def: TableDef, columns: string[], rows: readonly Values[]) {
-  await copyCsv(client, def, columns, toCsv(def, columns, rows));
+  await copyText(client, def, columns, toCopyText(def, columns, rows));
 }

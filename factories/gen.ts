@@ -9,6 +9,8 @@ export interface FakeContext {
   readonly table: string;
   /** 1, 2, 3, ... per table and factory set: the source of every unique value. */
   readonly seq: number;
+  /** The seed in base 36: unique values carry it, so factory sets of two seeds share a table. */
+  readonly tag: string;
 }
 
 /**
@@ -76,9 +78,9 @@ export const g = {
    * (absent in arbitraries) gives a faker for a readable prefix, and the seed's tag for
    * values unique across the whole table, so factory sets of two seeds share a database.
    */
-  unique: <T>(make: (seq: number, ctx?: FakeContext & { tag: string }) => T, maxSeq = 2 ** 31 - 1): Gen<T> =>
+  unique: <T>(make: (seq: number, ctx?: FakeContext) => T, maxSeq = 2 ** 31 - 1): Gen<T> =>
     gen(
-      (ctx) => make(ctx.seq, { ...ctx, tag: (ctx.seed >>> 0).toString(36) }),
+      (ctx) => make(ctx.seq, ctx),
       // Sequences start at 1, so arbitraries draw from the same domain.
       () => fc.integer({ min: 1, max: maxSeq }).map((n) => make(n)),
     ),

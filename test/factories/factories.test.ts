@@ -50,6 +50,37 @@ describe('the factory set', () => {
   }
 });
 
+type ListFactory = LooseFactory & {
+  buildList(count: number): Record<string, unknown>[];
+  createList(count: number): Promise<{ id: string }[]>;
+};
+
+describe('what factories build and return', () => {
+  for (const [name, spec] of Object.entries(factorySpecs)) {
+    const variants = (factory: ListFactory) => [
+      factory,
+      ...Object.keys(spec.traits).map((trait) => (factory[trait] as () => ListFactory)()),
+    ];
+    // createList validates one row per overrides object and trusts the generators for the rest.
+    it(`${name}: every built row of every variant passes the insert schema`, () => {
+      for (const variant of variants(f[name as keyof FactorySet] as unknown as ListFactory)) {
+        for (const row of variant.buildList(40)) expect(tables[spec.table].insert.safeParse(row).error).toBeUndefined();
+      }
+    });
+    // Rows the database cannot have changed are returned as built, without a read-back.
+    it(`${name}: createList returns the rows a read returns`, async () => {
+      for (const variant of variants(f[name as keyof FactorySet] as unknown as ListFactory)) {
+        const created = await variant.createList(3);
+        const { rows } = await db.query(`SELECT * FROM ${spec.table} WHERE id = ANY($1::uuid[])`, [
+          created.map((row) => row.id),
+        ]);
+        const byId = new Map(rows.map((row) => [(row as { id: string }).id, row]));
+        expect(created).toEqual(created.map((row) => byId.get(row.id)));
+      }
+    });
+  }
+});
+
 describe('parents', () => {
   it('creates each missing ancestor once: a product image makes one product, project and user', async () => {
     const before = await Promise.all((['products', 'projects', 'users'] as const).map((t) => count(t)));

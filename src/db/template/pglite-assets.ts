@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PGliteOptions } from '@electric-sql/pglite';
-import { BytesBlob } from './bytes-blob.js';
+import { BytesBlob } from '../bytes-blob.js';
 
 type CompiledWasm = NonNullable<PGliteOptions['pgliteWasmModule']>;
 // Node has WebAssembly; the ES2023 lib and @types/node 20 do not declare it.

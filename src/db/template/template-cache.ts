@@ -1,7 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { BytesBlob } from './bytes-blob.js';
+import { BytesBlob } from '../bytes-blob.js';
 
 /** Where templates are cached: beside other tools' caches, overridable for CI. */
 export function templateCacheDir(): string {

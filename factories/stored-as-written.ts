@@ -1,0 +1,71 @@
+import type { SqlClient } from '../src/db/sql-client.js';
+import type { TableDef } from '../src/rows/define-table.js';
+import { quote } from './sql-text.js';
+
+type Values = Record<string, unknown>;
+
+const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
+// Years 1 to 9999: the instants whose ISO text PostgreSQL reads back to the same instant.
+const YEAR_1 = -62135596800000;
+const YEAR_10000 = 253402300800000;
+
+const wellFormed = (value: unknown): boolean => typeof value === 'string' && value.isWellFormed();
+
+/**
+ * Per column type, the JavaScript values that a query returns unchanged after they are
+ * written as text: PostgreSQL keeps them byte for byte, and the type parsers give back the
+ * same value. Other values (an upper-case uuid, a lone surrogate, a bigint that fits a
+ * number, an address with a mask) and other types (jsonb reorders keys) are read back.
+ */
+const KEPT: Record<string, (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && CANONICAL_UUID.test(value),
+  text: wellFormed,
+  currency_code: wellFormed,
+  integer: (value) => Number.isSafeInteger(value) && !Object.is(value, -0),
+  bigint: (value) => Number.isSafeInteger(value) && !Object.is(value, -0),
+  boolean: (value) => typeof value === 'boolean',
+  'timestamp with time zone': (value) =>
+    value instanceof Date && value.getTime() >= YEAR_1 && value.getTime() < YEAR_10000,
+  bytea: (value) => value instanceof Uint8Array && value.constructor === Uint8Array,
+  'text[]': (value) => Array.isArray(value) && value.every(wellFormed),
+  // A valid date prints as it was written; an invalid one is refused by the COPY.
+  date: (value) => typeof value === 'string' && ISO_DATE.test(value),
+  // An IPv4 address without a mask prints as written; '10.0.0.1/32' would print without it.
+  inet: (value) => typeof value === 'string' && IPV4.test(value),
+};
+
+/** Whether reading `rows` back would return them as they are: every column set, every value kept. */
+export function readsAsWritten(def: TableDef, columns: readonly string[], rows: readonly Values[]): boolean {
+  const all = Object.keys(def.columns);
+  if (columns.length !== all.length) return false;
+  const checks: ((value: unknown) => boolean)[] = [];
+  for (const column of columns) {
+    const kept = KEPT[def.columns[column]?.sqlType ?? ''];
+    if (kept === undefined) return false;
+    checks.push(kept);
+  }
+  for (const row of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      const value = row[columns[i] as string];
+      if (value !== null && !(checks[i] as (value: unknown) => boolean)(value)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Whether a trigger may rewrite `def`'s rows as they are inserted (a BEFORE INSERT row
+ * trigger that is not disabled), as the ledger's fills in balance_after. Asked on every
+ * insert, not cached: a test may add a trigger to its own database.
+ */
+export async function rewritesInsertedRows(client: SqlClient, def: TableDef): Promise<boolean> {
+  const { rows } = await client.query(
+    // tgtype bits: 1 row-level, 2 BEFORE, 4 INSERT.
+    `SELECT 1 FROM pg_trigger WHERE tgrelid = $1::regclass AND tgenabled <> 'D' AND tgtype & 7 = 7 LIMIT 1`,
+    [quote(def.name)],
+  );
+  return rows.length > 0;
+}
