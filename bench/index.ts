@@ -70,6 +70,13 @@ if (json) {
     ],
     ['similarity top 20, 100k items', ms(f.search_similarity_top20_ms), 'reported'],
     ['seed dev scenario, scale 1', ms(f.seed_dev_ms), 'reported'],
+    ['  seed path, without VACUUM ANALYZE', perS(f.seed_rows_per_s), ''],
+    ['  raw COPY replay of the same rows (ceiling)', perS(f.seed_copy_rows_per_s), ''],
+    [
+      '  seed path / raw COPY',
+      x(f.seed_rows_per_s / f.seed_copy_rows_per_s),
+      `${mark(f.seed_rows_per_s / f.seed_copy_rows_per_s >= 0.8)} >= 0.8x`,
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));

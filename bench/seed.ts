@@ -1,17 +1,54 @@
-/** The dev scenario at scale 1 (about 6,200 rows through the factories), seeded into a fresh database. */
-
+/**
+ * The dev scenario at scale 1 (about 6,200 rows through the factories), seeded into a fresh
+ * database, and the same rows for the seed's ceiling. Every sample gets a fresh database.
+ *
+ * - seed: seedDatabase timed whole, once with VACUUM ANALYZE (as it runs by default) and once
+ *   without, for the rows per second: building, validating, writing and reading back.
+ * - copy (the ceiling): the writes a seed sent (its COPY blobs and statements, recorded
+ *   beforehand, untimed) replayed in one transaction; the schema's triggers fire in both.
+ */
 import { dev } from '../seeds/scenarios/dev.js';
 import { seedDatabase } from '../seeds/seed-database.js';
+import { countRows, tableNames } from '../seeds/table-order.js';
+import type { CutxDb } from '../src/db/open.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
 import { medianMs } from './stats.js';
+import { type RecordedWrite, recordWrites, replayWrites } from './write-recorder.js';
 
-/** Median milliseconds of seedDatabase (transaction and ANALYZE included) over `rounds` fresh databases. */
-export async function measureSeed(rounds: number): Promise<{ seed_dev_ms: number }> {
-  const seed_dev_ms = await medianMs(
+const options = { scenario: dev, seed: 1, scale: 1 };
+const close = (db: CutxDb) => db.close();
+
+export interface SeedFigures {
+  seed_dev_ms: number;
+  seed_rows_per_s: number;
+  seed_copy_rows_per_s: number;
+}
+
+/** Medians over `rounds` fresh databases each. */
+export async function measureSeed(rounds: number): Promise<SeedFigures> {
+  const perSecond = (rows: number, ms: number) => rows / (ms / 1000);
+  const writes: RecordedWrite[] = [];
+  const recorded = await createTestDb();
+  const { rows, totalRows } = await seedDatabase(recordWrites(recorded, writes), { ...options, analyze: false });
+  await recorded.close();
+
+  const seed_dev_ms = await medianMs(rounds, (db) => seedDatabase(db, options), createTestDb, close);
+  const seed = await medianMs(rounds, (db) => seedDatabase(db, { ...options, analyze: false }), createTestDb, close);
+  const copy = await medianMs(
     rounds,
-    (db) => seedDatabase(db, { scenario: dev, seed: 1, scale: 1 }),
+    (db) => replayWrites(db, writes),
     createTestDb,
-    (db) => db.close(),
+    async (db) => {
+      // A replay that wrote other rows would be no baseline for these.
+      const replayed = await countRows(db);
+      const differ = tableNames.filter((table) => replayed[table] !== rows[table]);
+      if (differ.length > 0) throw new Error(`The replay wrote other row counts than the seed in ${differ.join(', ')}`);
+      await db.close();
+    },
   );
-  return { seed_dev_ms };
+  return {
+    seed_dev_ms,
+    seed_rows_per_s: perSecond(totalRows, seed),
+    seed_copy_rows_per_s: perSecond(totalRows, copy),
+  };
 }

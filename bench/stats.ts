@@ -5,9 +5,13 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/** How many untimed rounds run first, so JIT tiering and heap growth settle before timing. */
+const WARMUPS = 2;
+
 /**
- * Runs `setup` untimed, `measured` timed and `teardown` untimed, `times` times, and returns
- * the median of the timed part in milliseconds. Setup's result is handed to the other two.
+ * Runs `setup` untimed, `measured` timed and `teardown` untimed, `times` times after
+ * WARMUPS untimed rounds, and returns the median of the timed part in milliseconds. Setup's
+ * result is handed to the other two.
  */
 export async function medianMs<T>(
   times: number,
@@ -16,11 +20,11 @@ export async function medianMs<T>(
   teardown: (input: T) => Promise<unknown> = async () => undefined,
 ): Promise<number> {
   const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
+  for (let i = 0; i < WARMUPS + times; i++) {
     const input = await setup();
     const start = performance.now();
     await measured(input);
-    samples.push(performance.now() - start);
+    if (i >= WARMUPS) samples.push(performance.now() - start);
     await teardown(input);
   }
   return median(samples);
