@@ -67,7 +67,15 @@ const ANALYTICS_EPOCH = Date.UTC(2020, 0, 1);
 /** Daily analytics; the funnel narrows (clicks from impressions, conversions from clicks). */
 export const campaignAnalytics = defineFactory({
   table: 'campaign_analytics',
-  parents: [{ key: 'campaign', column: 'campaign_id', table: 'campaigns' }],
+  // A campaign's days are in its currency.
+  parents: [
+    {
+      key: 'campaign',
+      column: 'campaign_id',
+      table: 'campaigns',
+      copy: (campaign) => ({ currency: campaign.currency as string }),
+    },
+  ],
   gens: {
     date: g.unique((seq) => isoDate(new Date(ANALYTICS_EPOCH + seq * DAY)), 100_000),
     impressions: g.int(1_000, 200_000),
