@@ -13,7 +13,7 @@ import { copyText, createFactories, type FactorySet, toCopyText } from '../facto
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { medianMs } from './stats.js';
+import { medians } from './stats.js';
 
 const def = tables.inventory_items;
 
@@ -44,44 +44,39 @@ export interface BulkFigures {
   single_insert_rows_per_s: number;
 }
 
-/** Medians over `rounds` fresh databases; the single-INSERT loop writes `loopCount` rows. */
+/** Medians over `rounds` fresh databases each, rounds interleaved; the single-INSERT loop writes `loopCount` rows. */
 export async function measureBulkInsert(count: number, loopCount: number, rounds: number): Promise<BulkFigures> {
   const perSecond = (rows: number, ms: number) => rows / (ms / 1000);
-  const bulk = await medianMs(
-    rounds,
-    async ({ f, user }) => {
-      await f.inventoryItems.createList(count, { user });
+  const ms = await medians(rounds, {
+    bulk: {
+      setup: fresh,
+      measured: ({ f, user }) => f.inventoryItems.createList(count, { user }),
+      teardown: close,
     },
-    fresh,
-    close,
-  );
-  const copy = await medianMs(
-    rounds,
-    async ({ db, text, columns }) => {
-      await copyText(db, def, columns, text);
+    copy: {
+      setup: async () => {
+        const { db, rows, columns } = await prebuilt(count);
+        return { db, columns, text: toCopyText(def, columns, rows) };
+      },
+      measured: ({ db, text, columns }) => copyText(db, def, columns, text),
+      teardown: close,
     },
-    async () => {
-      const { db, rows, columns } = await prebuilt(count);
-      return { db, columns, text: toCopyText(def, columns, rows) };
+    single: {
+      setup: () => prebuilt(loopCount),
+      measured: async ({ db, rows, columns }) => {
+        const sql = `INSERT INTO inventory_items (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+        for (const row of rows)
+          await db.query(
+            sql,
+            columns.map((column) => (row as Record<string, unknown>)[column]),
+          );
+      },
+      teardown: close,
     },
-    close,
-  );
-  const single = await medianMs(
-    rounds,
-    async ({ db, rows, columns }) => {
-      const sql = `INSERT INTO inventory_items (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
-      for (const row of rows)
-        await db.query(
-          sql,
-          columns.map((column) => (row as Record<string, unknown>)[column]),
-        );
-    },
-    () => prebuilt(loopCount),
-    close,
-  );
+  });
   return {
-    bulk_rows_per_s: perSecond(count, bulk),
-    copy_rows_per_s: perSecond(count, copy),
-    single_insert_rows_per_s: perSecond(loopCount, single),
+    bulk_rows_per_s: perSecond(count, ms.bulk),
+    copy_rows_per_s: perSecond(count, ms.copy),
+    single_insert_rows_per_s: perSecond(loopCount, ms.single),
   };
 }

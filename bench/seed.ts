@@ -12,7 +12,7 @@ import { seedDatabase } from '../seeds/seed-database.js';
 import { countRows, tableNames } from '../seeds/table-order.js';
 import type { CutxDb } from '../src/db/open.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { medianMs } from './stats.js';
+import { medians } from './stats.js';
 import { type RecordedWrite, recordWrites, replayWrites } from './write-recorder.js';
 
 const options = { scenario: dev, seed: 1, scale: 1 };
@@ -24,7 +24,7 @@ export interface SeedFigures {
   seed_copy_rows_per_s: number;
 }
 
-/** Medians over `rounds` fresh databases each. */
+/** Medians over `rounds` fresh databases each, rounds interleaved. */
 export async function measureSeed(rounds: number): Promise<SeedFigures> {
   const perSecond = (rows: number, ms: number) => rows / (ms / 1000);
   const writes: RecordedWrite[] = [];
@@ -32,23 +32,25 @@ export async function measureSeed(rounds: number): Promise<SeedFigures> {
   const { rows, totalRows } = await seedDatabase(recordWrites(recorded, writes), { ...options, analyze: false });
   await recorded.close();
 
-  const seed_dev_ms = await medianMs(rounds, (db) => seedDatabase(db, options), createTestDb, close);
-  const seed = await medianMs(rounds, (db) => seedDatabase(db, { ...options, analyze: false }), createTestDb, close);
-  const copy = await medianMs(
-    rounds,
-    (db) => replayWrites(db, writes),
-    createTestDb,
-    async (db) => {
-      // A replay that wrote other rows would be no baseline for these.
-      const replayed = await countRows(db);
-      const differ = tableNames.filter((table) => replayed[table] !== rows[table]);
-      if (differ.length > 0) throw new Error(`The replay wrote other row counts than the seed in ${differ.join(', ')}`);
-      await db.close();
+  const ms = await medians(rounds, {
+    dev: { setup: createTestDb, measured: (db) => seedDatabase(db, options), teardown: close },
+    seed: { setup: createTestDb, measured: (db) => seedDatabase(db, { ...options, analyze: false }), teardown: close },
+    copy: {
+      setup: createTestDb,
+      measured: (db) => replayWrites(db, writes),
+      teardown: async (db) => {
+        // A replay that wrote other rows would be no baseline for these.
+        const replayed = await countRows(db);
+        const differ = tableNames.filter((table) => replayed[table] !== rows[table]);
+        if (differ.length > 0)
+          throw new Error(`The replay wrote other row counts than the seed in ${differ.join(', ')}`);
+        await db.close();
+      },
     },
-  );
+  });
   return {
-    seed_dev_ms,
-    seed_rows_per_s: perSecond(totalRows, seed),
-    seed_copy_rows_per_s: perSecond(totalRows, copy),
+    seed_dev_ms: ms.dev,
+    seed_rows_per_s: perSecond(totalRows, ms.seed),
+    seed_copy_rows_per_s: perSecond(totalRows, ms.copy),
   };
 }

@@ -5,27 +5,56 @@ export function median(samples: readonly number[]): number {
   return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+const collectGarbage = (globalThis as { gc?: () => void }).gc;
+
 /** How many untimed rounds run first, so JIT tiering and heap growth settle before timing. */
 const WARMUPS = 2;
 
+/** One measurement: `setup` and `teardown` untimed, `measured` timed, on setup's result. */
+export interface Trial<T> {
+  setup?: () => Promise<T>;
+  measured: (input: T) => Promise<unknown>;
+  teardown?: (input: T) => Promise<unknown>;
+}
+
+async function sample<T>({ setup, measured, teardown }: Trial<T>): Promise<number> {
+  const input = (await setup?.()) as T;
+  // Each sample starts from a collected heap, so it pays for its own garbage only, not
+  // for what setup left (npm run bench passes --expose-gc).
+  collectGarbage?.();
+  const start = performance.now();
+  await measured(input);
+  const ms = performance.now() - start;
+  await teardown?.(input);
+  return ms;
+}
+
 /**
- * Runs `setup` untimed, `measured` timed and `teardown` untimed, `times` times after
- * WARMUPS untimed rounds, and returns the median of the timed part in milliseconds. Setup's
- * result is handed to the other two.
+ * The median milliseconds of each trial over `times` rounds, after WARMUPS untimed ones.
+ * Rounds alternate between the trials (a, b, a, b, ...), so a busy spell on a shared
+ * machine falls on all of them alike instead of on whichever ran then.
  */
+export async function medians<T extends Record<string, unknown>>(
+  times: number,
+  trials: { [K in keyof T]: Trial<T[K]> },
+): Promise<Record<keyof T, number>> {
+  const names = Object.keys(trials) as (keyof T)[];
+  const samples = new Map(names.map((name) => [name, [] as number[]]));
+  for (let round = 0; round < WARMUPS + times; round++) {
+    for (const name of names) {
+      const ms = await sample(trials[name]);
+      if (round >= WARMUPS) samples.get(name)?.push(ms);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, median(samples.get(name) ?? [])])) as Record<keyof T, number>;
+}
+
+/** The median milliseconds of one trial (see `medians`). */
 export async function medianMs<T>(
   times: number,
   measured: (input: T) => Promise<unknown>,
-  setup: () => Promise<T> = async () => undefined as T,
-  teardown: (input: T) => Promise<unknown> = async () => undefined,
+  setup?: () => Promise<T>,
+  teardown?: (input: T) => Promise<unknown>,
 ): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < WARMUPS + times; i++) {
-    const input = await setup();
-    const start = performance.now();
-    await measured(input);
-    if (i >= WARMUPS) samples.push(performance.now() - start);
-    await teardown(input);
-  }
-  return median(samples);
+  return (await medians(times, { only: { measured, ...(setup && { setup }), ...(teardown && { teardown }) } })).only;
 }
