@@ -19,13 +19,13 @@ const progress = (what: string) => {
 progress('isolation');
 const isolation = await measureIsolation(7);
 progress('first database of a worker');
-const firstDb = measureFirstDb(5);
+const firstDb = measureFirstDb(7);
 progress('bulk inserts');
-const bulk = await measureBulkInsert(10_000, 1_000, 5);
+const bulk = await measureBulkInsert(10_000, 1_000, 9);
 progress('search');
 const search = await measureSearch(100_000, 21);
 progress('dev seed');
-const seed = await measureSeed(3);
+const seed = await measureSeed(7);
 const figures = { ...isolation, ...firstDb, ...bulk, ...search, ...seed };
 
 if (json) {
