@@ -52,6 +52,7 @@ export async function measureBulkInsert(count: number, loopCount: number, rounds
       setup: fresh,
       measured: ({ f, user }) => f.inventoryItems.createList(count, { user }),
       teardown: close,
+      collected: true,
     },
     copy: {
       setup: async () => {
@@ -60,6 +61,7 @@ export async function measureBulkInsert(count: number, loopCount: number, rounds
       },
       measured: ({ db, text, columns }) => copyText(db, def, columns, text),
       teardown: close,
+      collected: true,
     },
     single: {
       setup: () => prebuilt(loopCount),
@@ -72,6 +74,7 @@ export async function measureBulkInsert(count: number, loopCount: number, rounds
           );
       },
       teardown: close,
+      collected: true,
     },
   });
   return {

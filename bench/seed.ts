@@ -33,8 +33,13 @@ export async function measureSeed(rounds: number): Promise<SeedFigures> {
   await recorded.close();
 
   const ms = await medians(rounds, {
-    dev: { setup: createTestDb, measured: (db) => seedDatabase(db, options), teardown: close },
-    seed: { setup: createTestDb, measured: (db) => seedDatabase(db, { ...options, analyze: false }), teardown: close },
+    dev: { setup: createTestDb, measured: (db) => seedDatabase(db, options), teardown: close, collected: true },
+    seed: {
+      setup: createTestDb,
+      measured: (db) => seedDatabase(db, { ...options, analyze: false }),
+      teardown: close,
+      collected: true,
+    },
     copy: {
       setup: createTestDb,
       measured: (db) => replayWrites(db, writes),
@@ -46,6 +51,7 @@ export async function measureSeed(rounds: number): Promise<SeedFigures> {
           throw new Error(`The replay wrote other row counts than the seed in ${differ.join(', ')}`);
         await db.close();
       },
+      collected: true,
     },
   });
   return {

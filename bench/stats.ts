@@ -15,13 +15,18 @@ export interface Trial<T> {
   setup?: () => Promise<T>;
   measured: (input: T) => Promise<unknown>;
   teardown?: (input: T) => Promise<unknown>;
+  /**
+   * Collect garbage before timing, so a sample that allocates a lot pays for its own garbage
+   * and not for its setup's (npm run bench passes --expose-gc). Not for samples of a
+   * millisecond or less: right after a full collection, reset() and a search measured two
+   * to four times slower, rollback seven times.
+   */
+  collected?: boolean;
 }
 
-async function sample<T>({ setup, measured, teardown }: Trial<T>): Promise<number> {
+async function sample<T>({ setup, measured, teardown, collected }: Trial<T>): Promise<number> {
   const input = (await setup?.()) as T;
-  // Each sample starts from a collected heap, so it pays for its own garbage only, not
-  // for what setup left (npm run bench passes --expose-gc).
-  collectGarbage?.();
+  if (collected) collectGarbage?.();
   const start = performance.now();
   await measured(input);
   const ms = performance.now() - start;
