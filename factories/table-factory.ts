@@ -129,8 +129,10 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
       }
     }
     Object.assign(row, given.columns);
-    for (const [column, value] of Object.entries(spec.derive?.(row as Insert<T>) ?? {})) {
-      if (!given.explicit.has(column)) row[column] = value;
+    if (spec.derive) {
+      for (const [column, value] of Object.entries(spec.derive(row as Insert<T>))) {
+        if (!given.explicit.has(column)) row[column] = value;
+      }
     }
     given.shape ??= Object.fromEntries(Object.keys(row).map((key) => [key, undefined]));
     return {
