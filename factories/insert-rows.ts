@@ -30,7 +30,7 @@ function hasExactly(row: Values, columns: readonly string[]): boolean {
 
 async function insertByUnnest(client: SqlClient, def: TableDef, columns: string[], rows: Values[]): Promise<Values[]> {
   const types = columns.map((column) => def.columns[column]?.sqlType ?? 'text');
-  const params = columns.map((column, i) => rows.map((row) => toText(row[column], types[i] ?? 'text')));
+  const params = columns.map((column, i) => rows.map((row) => toText(row[column], types[i] as string)));
   // Every parameter travels as text[] and is cast per column: the one array type both
   // PGlite and node-postgres serialise the same way, whatever the column type.
   const sql =
@@ -50,7 +50,7 @@ async function insertByCopy(
   await copyRows(client, def, columns, rows);
   // Reading 10k rows back costs about half as much as the COPY that wrote them; when the
   // database cannot have changed a value, the rows written are the rows a read returns.
-  if (readsAsWritten(def, columns, rows) && !(await rewritesInsertedRows(client, def))) return [...rows];
+  if (readsAsWritten(def, columns, rows) && !(await rewritesInsertedRows(client, def))) return rows;
   return readBack(
     client,
     def,
@@ -69,33 +69,33 @@ export async function insertRows(
   rows: readonly Values[],
   method: InsertMethod = 'copy',
 ): Promise<Values[]> {
-  const groups = new Map<string, Values[]>();
-  let last: { columns: string[]; group: Values[] } | undefined;
+  const groups = new Map<string, { columns: string[]; rows: Values[] }>();
+  let last: { columns: string[]; rows: Values[] } | undefined;
   for (const row of rows) {
     // Rows mostly come in runs of one shape: checking a row against the last one's columns
     // costs less than naming its own.
     if (last !== undefined && hasExactly(row, last.columns)) {
-      last.group.push(row);
+      last.rows.push(row);
       continue;
     }
     const columns = Object.keys(row).filter((column) => row[column] !== undefined);
     const key = columns.join(',');
-    const group = groups.get(key) ?? [];
-    groups.set(key, group);
-    group.push(row);
-    last = { columns, group };
+    last = groups.get(key) ?? { columns, rows: [] };
+    groups.set(key, last);
+    last.rows.push(row);
   }
+  const copy = method === 'copy' && canCopyFromBlob(client);
   const byId = new Map<unknown, Values>();
-  for (const [key, group] of groups) {
-    const columns = key.split(',');
+  for (const group of groups.values()) {
     try {
-      const inserted =
-        method === 'copy' && canCopyFromBlob(client)
-          ? await insertByCopy(client, def, columns, group)
-          : await insertByUnnest(client, def, columns, group);
+      const inserted = copy
+        ? await insertByCopy(client, def, group.columns, group.rows)
+        : await insertByUnnest(client, def, group.columns, group.rows);
+      // One group stored as written is already the rows in the order given.
+      if (groups.size === 1 && inserted === group.rows) return inserted;
       for (const row of inserted) byId.set(idKey(row.id), row);
     } catch (error) {
-      throw toCutxDbError(error, `insert into ${def.name} (${group.length} rows)`);
+      throw toCutxDbError(error, `insert into ${def.name} (${group.rows.length} rows)`);
     }
   }
   return rows.map((row) => byId.get(idKey(row.id)) as Values);

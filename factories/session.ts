@@ -1,10 +1,11 @@
 import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
 import type { SqlClient } from '../src/db/sql-client.js';
-import { type TableName, tables } from '../src/rows/tables.js';
+import { type TableName, tableNames } from '../src/rows/tables.js';
 import type { FakeContext } from './gen.js';
 
-const TABLE_NAMES = Object.keys(tables) as TableName[];
+/** A table's position in `tables`: part of its fakers' seeds and of its rows' ids. */
+const TABLE_INDEX = new Map(tableNames.map((table, index) => [table as string, index]));
 
 /** Factory rows are stamped from here, one second per row of a table, so they reproduce. */
 export const BASE_TIME = Date.UTC(2025, 0, 1);
@@ -49,7 +50,7 @@ export class Session {
   private faker(table: TableName): Faker {
     let faker = this.fakers.get(table);
     if (faker === undefined) {
-      faker = seededFaker([this.seed, TABLE_NAMES.indexOf(table)]);
+      faker = seededFaker([this.seed, TABLE_INDEX.get(table) ?? 0]);
       this.fakers.set(table, faker);
     }
     return faker;
@@ -62,7 +63,6 @@ export class Session {
 const HEX_CODES = Array.from('0123456789abcdef', (char) => char.charCodeAt(0));
 const DASH = '-'.charCodeAt(0);
 const uuidCodes = new Array<number>(36).fill(DASH);
-const TABLE_INDEX = new Map(TABLE_NAMES.map((table, index) => [table as string, index]));
 
 /** Writes `value`'s low `digits` hex digits into uuidCodes from `at`. */
 function putHex(value: number, digits: number, at: number): void {

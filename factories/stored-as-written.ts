@@ -1,11 +1,11 @@
 import type { SqlClient } from '../src/db/sql-client.js';
+import { ISO_DATE } from '../src/rows/column.js';
 import type { TableDef } from '../src/rows/define-table.js';
 import { quote } from './sql-text.js';
 
 type Values = Record<string, unknown>;
 
 const CANONICAL_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`^${OCTET}(\\.${OCTET}){3}$`);
 // Years 1 to 9999: the instants whose ISO text PostgreSQL reads back to the same instant.
@@ -13,6 +13,7 @@ const YEAR_1 = -62135596800000;
 const YEAR_10000 = 253402300800000;
 
 const wellFormed = (value: unknown): boolean => typeof value === 'string' && value.isWellFormed();
+const keptInteger = (value: unknown): boolean => Number.isSafeInteger(value) && !Object.is(value, -0);
 
 /**
  * Per column type, the JavaScript values that a query returns unchanged after they are
@@ -24,8 +25,8 @@ const KEPT: Record<string, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && CANONICAL_UUID.test(value),
   text: wellFormed,
   currency_code: wellFormed,
-  integer: (value) => Number.isSafeInteger(value) && !Object.is(value, -0),
-  bigint: (value) => Number.isSafeInteger(value) && !Object.is(value, -0),
+  integer: keptInteger,
+  bigint: keptInteger,
   boolean: (value) => typeof value === 'boolean',
   'timestamp with time zone': (value) =>
     value instanceof Date && value.getTime() >= YEAR_1 && value.getTime() < YEAR_10000,

@@ -111,6 +111,9 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     return { columns: checked, resolved, copied, explicit };
   }
 
+  const hasCreatedAt = 'created_at' in def.columns;
+  const hasUpdatedAt = 'updated_at' in def.columns;
+
   /** `validate` parses the whole row with the insert schema. */
   function buildOne(given: Given, validate: boolean): Built {
     const ctx = session.next(spec.table);
@@ -119,8 +122,8 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     // and the garbage it left).
     const row: Values = given.shape ? { ...given.shape } : {};
     row.id = sequencedUuid(ctx);
-    if ('created_at' in def.columns) row.created_at = stampAt(ctx.seq);
-    if ('updated_at' in def.columns) row.updated_at = row.created_at;
+    if (hasCreatedAt) row.created_at = stampAt(ctx.seq);
+    if (hasUpdatedAt) row.updated_at = row.created_at;
     for (const [column, gen] of gens) row[column] = gen.fake(ctx);
     Object.assign(row, given.copied);
     for (const parent of spec.parents) {

@@ -1,9 +1,8 @@
 import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient } from '../src/db/sql-client.js';
-import { type TableName, tables } from '../src/rows/tables.js';
+import { type TableName, tableNames } from '../src/rows/tables.js';
 
-/** Every table of the schema, as listed by `tables`. */
-export const tableNames = Object.keys(tables) as TableName[];
+export { tableNames };
 
 /**
  * The tables in foreign-key order, read from the catalog: every table comes after the

@@ -61,7 +61,8 @@ function integer(checks: NumberChecks): z.ZodNumber {
   return schema;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date as written and read: 'YYYY-MM-DD'. */
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 // PGlite parses a date as UTC midnight, node-postgres as local midnight: whichever of the
 // two readings is a midnight is the calendar date that was stored.

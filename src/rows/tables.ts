@@ -15,7 +15,10 @@ import {
 } from './tables/live-selling.js';
 import { landingPages } from './tables/publishing.js';
 
-/** Every table of the schema by its SQL name, in an order where parents come before children. */
+/**
+ * Every table of the schema by its SQL name, grouped by area. Not in foreign-key order
+ * (credit_transactions comes before the generation_jobs it references): see foreignKeyOrder.
+ */
 export const tables = {
   users,
   magic_link_tokens: magicLinkTokens,
@@ -44,6 +47,9 @@ export const tables = {
 
 /** A table's SQL name. */
 export type TableName = keyof typeof tables;
+
+/** Every table's name, in `tables` order: the order factories derive seeds and ids from. */
+export const tableNames = Object.keys(tables) as TableName[];
 
 /** A row of table `T` as read back from the database and parsed. */
 export type Row<T extends TableName> = z.output<(typeof tables)[T]['row']>;

@@ -1,15 +1,13 @@
 import type { SqlClient } from '../../../src/db/sql-client.js';
-import { type TableName, tables } from '../../../src/rows/index.js';
+import { type TableName, tableNames } from '../../../src/rows/tables.js';
 
 /** Every row of every table, as jsonb, by table and in id order. */
 export type Snapshot = Record<TableName, Record<string, unknown>[]>;
 
-const TABLE_NAMES = Object.keys(tables) as TableName[];
-
 // One statement for all 23 tables: a snapshot costs one round trip, not 23.
-const SNAPSHOT_SQL = `SELECT jsonb_build_object(${TABLE_NAMES.map(
-  (name) => `'${name}', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM ${name} t)`,
-).join(', ')}) AS snapshot`;
+const SNAPSHOT_SQL = `SELECT jsonb_build_object(${tableNames
+  .map((name) => `'${name}', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM ${name} t)`)
+  .join(', ')}) AS snapshot`;
 
 /** A full snapshot of the database, to compare before and after a statement. */
 export async function snapshot(db: SqlClient): Promise<Snapshot> {
