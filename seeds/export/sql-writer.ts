@@ -8,7 +8,6 @@ const UNQUOTED = new Set(['smallint', 'integer', 'bigint', 'boolean']);
 /** A value the server rendered as text, as a SQL literal of its column's type. */
 function literal(text: string | null, column: ColumnInfo): string {
   if (text === null) return 'NULL';
-  if (column.type === 'boolean') return text === 't' ? 'true' : 'false';
   if (UNQUOTED.has(column.type)) return text;
   // standard_conforming_strings is on (set at the top of the file): only quotes need doubling.
   return `'${text.replaceAll("'", "''")}'`;
