@@ -30,13 +30,14 @@ const RENDERING = `
  */
 export async function readTables(client: SqlClient): Promise<TableDump[]> {
   await client.exec(RENDERING);
+  // Every table's columns in one query, not one per table.
+  const { rows: catalog } = await client.query<ColumnInfo & { table: string }>(
+    `SELECT table_name AS table, column_name AS name, data_type AS type FROM information_schema.columns
+      WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+  );
   const dumps: TableDump[] = [];
   for (const table of await foreignKeyOrder(client)) {
-    const { rows: columns } = await client.query<ColumnInfo>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-        WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
-      [table],
-    );
+    const columns = catalog.filter((column) => column.table === table).map(({ name, type }) => ({ name, type }));
     // Identifiers come from the catalog and the fixed table list, quoted.
     const values = columns.map((column) => `t."${column.name}"::text`).join(', ');
     const { rows } = await client.query<{ json: string; values: (string | null)[] }>(

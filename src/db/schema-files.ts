@@ -45,6 +45,7 @@ export function schemaChecksum(files: readonly SchemaFile[] = readSchemaFiles())
   return sha256(files.map((file) => `${file.name}:${file.checksum}`).join('\n'));
 }
 
-function sha256(text: string): string {
+/** The hex SHA-256 of `text`. */
+export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }

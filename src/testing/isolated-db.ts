@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { toCutxDbError } from '../db/errors.js';
 import type { CutxDb } from '../db/open.js';
+import { sha256 } from '../db/schema-files.js';
 import { dumpTemplate, migratedTemplate, templateKey } from '../db/template/migrated-template.js';
 import { openTemplate } from '../db/template/open-template.js';
 import { cachedTemplate } from '../db/template/template-cache.js';
@@ -47,7 +47,7 @@ async function reset(db: CutxDb): Promise<void> {
   }
 }
 
-const isolationChecksum = createHash('sha256').update(INSTALL_ISOLATION).digest('hex').slice(0, 16);
+const isolationChecksum = sha256(INSTALL_ISOLATION).slice(0, 16);
 
 /** The migrated template with the reset machinery installed, cached like the template. */
 function isolatedTemplate(): Promise<Blob> {

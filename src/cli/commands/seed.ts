@@ -1,14 +1,12 @@
 import { seedDatabase } from '../../../seeds/seed-database.js';
-import { tableNames, totalRows } from '../../../seeds/table-order.js';
 import { CutxDbError } from '../../db/errors.js';
 import { defineCommand } from '../command.js';
+import { DEFAULT_DATA_DIR } from '../default-data-dir.js';
 import { UsageError } from '../usage-error.js';
 import { progressBar } from './progress-bar.js';
 import { rowSummary } from './row-summary.js';
 import { scenarioChoice, scenarioOptions } from './seed-options.js';
 import { openDataDirTarget, openServerTarget, type SeedTarget } from './seed-target.js';
-
-const DEFAULT_DATA_DIR = '.cutx/pglite';
 
 /**
  * `cutx-db seed`: a scenario written into the embedded database (default) or a PostgreSQL
@@ -68,11 +66,11 @@ export const seed = defineCommand({
         return;
       }
       const seconds = (performance.now() - started) / 1000;
-      const total = totalRows(result.rows);
+      const total = result.totalRows;
       stdout.write(
         [
           `Seeded ${target.label} with scenario ${choice.scenario.name}, seed ${choice.seed}, scale ${choice.scale}:`,
-          rowSummary(tableNames.map((table) => [table, result.rows[table]])),
+          rowSummary(Object.entries(result.rows)),
           `${total.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en-US')} rows/s).`,
           '',
           target.connectHint,

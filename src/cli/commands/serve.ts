@@ -1,5 +1,6 @@
 import { defineCommand } from '../command.js';
 import { startDbServer } from '../db-server.js';
+import { DEFAULT_DATA_DIR } from '../default-data-dir.js';
 import { wholeNumber } from '../whole-number.js';
 
 /**
@@ -15,7 +16,12 @@ export const serve = defineCommand({
     'transaction open makes every other client wait until it commits or rolls back.',
   ].join('\n'),
   options: {
-    'data-dir': { type: 'string', default: '.cutx/pglite', valueName: 'dir', description: 'Where the database lives.' },
+    'data-dir': {
+      type: 'string',
+      default: DEFAULT_DATA_DIR,
+      valueName: 'dir',
+      description: 'Where the database lives.',
+    },
     port: { type: 'string', default: '5432', valueName: 'port', description: 'Port to listen on; 0 picks a free one.' },
     host: {
       type: 'string',

@@ -1,0 +1,2 @@
+/** Where `seed` and `serve` keep the embedded database: `npm run dev:db` relies on their agreeing. */
+export const DEFAULT_DATA_DIR = '.cutx/pglite';
