@@ -8,6 +8,7 @@ import { createGeneration } from './dev/generation.js';
 import { createLiveSelling } from './dev/live-selling.js';
 import { createMagicLinks, createPersonas, createRegularUsers } from './dev/people.js';
 import { createLandingPages } from './dev/publishing.js';
+import { scenarioDescriptions } from './names.js';
 
 /** Regular users per unit of scale, besides the personas. */
 export const USERS_PER_SCALE = 40;
@@ -39,7 +40,7 @@ const AREAS: readonly [string, Area][] = [
  */
 export const dev: Scenario = {
   name: 'dev',
-  description: 'A realistic workspace: named personas and 40 users per unit of scale, every table filled.',
+  description: scenarioDescriptions.dev,
   plan(scale) {
     const cohort: Cohort = { members: [], staff: undefined };
     const fill = (what: string) =>

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { exportSeed } from '../../../seeds/export/export-seed.js';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { progressBar } from './progress-bar.js';
@@ -27,8 +26,10 @@ export const exportCommand = defineCommand({
   },
   async run(options, { stdout, stderr }) {
     if (options.out === undefined) throw new UsageError('Pass --out <dir>: the folder to write the export to.');
-    const choice = scenarioChoice(options);
+    const choice = await scenarioChoice(options);
     const bar = progressBar(stderr);
+    // Loaded here, not at start-up: other commands and `--help` need none of it.
+    const { exportSeed } = await import('../../../seeds/export/export-seed.js');
     const { manifest, files } = await exportSeed({
       outDir: options.out,
       ...choice,

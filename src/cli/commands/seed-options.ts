@@ -1,5 +1,5 @@
 import type { Scenario } from '../../../seeds/scenario.js';
-import { DEFAULT_SCENARIO, scenarios } from '../../../seeds/scenarios/index.js';
+import { DEFAULT_SCENARIO, scenarioDescriptions } from '../../../seeds/scenarios/names.js';
 import type { OptionSpecs } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { wholeNumber } from '../whole-number.js';
@@ -10,8 +10,8 @@ export const scenarioOptions = {
     type: 'string',
     default: DEFAULT_SCENARIO,
     valueName: 'name',
-    description: `The data set to make: ${Object.entries(scenarios)
-      .map(([name, scenario]) => `${name} (${scenario.description})`)
+    description: `The data set to make: ${Object.entries(scenarioDescriptions)
+      .map(([name, description]) => `${name} (${description})`)
       .join('; ')}`,
   },
   seed: {
@@ -35,15 +35,22 @@ export interface ScenarioChoice {
   scale: number;
 }
 
-/** Checks the shared options; a bad value is a `UsageError` saying what to pass. */
-export function scenarioChoice(options: { scenario: string; seed: string; scale: string }): ScenarioChoice {
-  const scenario = Object.hasOwn(scenarios, options.scenario) ? scenarios[options.scenario] : undefined;
-  if (scenario === undefined) {
-    throw new UsageError(`Unknown scenario '${options.scenario}'. Scenarios: ${Object.keys(scenarios).join(', ')}.`);
+/**
+ * Checks the shared options; a bad value is a `UsageError` saying what to pass. Loads the
+ * scenarios (and with them every factory) only once the options are good.
+ */
+export async function scenarioChoice(options: {
+  scenario: string;
+  seed: string;
+  scale: string;
+}): Promise<ScenarioChoice> {
+  if (!Object.hasOwn(scenarioDescriptions, options.scenario)) {
+    throw new UsageError(
+      `Unknown scenario '${options.scenario}'. Scenarios: ${Object.keys(scenarioDescriptions).join(', ')}.`,
+    );
   }
-  return {
-    scenario,
-    seed: wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1),
-    scale: wholeNumber(options.scale, '--scale', 1, 1_000),
-  };
+  const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
+  const scale = wholeNumber(options.scale, '--scale', 1, 1_000);
+  const { scenarios } = await import('../../../seeds/scenarios/index.js');
+  return { scenario: scenarios[options.scenario] as Scenario, seed, scale };
 }

@@ -1,4 +1,3 @@
-import { seedDatabase } from '../../../seeds/seed-database.js';
 import { CutxDbError } from '../../db/errors.js';
 import { defineCommand } from '../command.js';
 import { DEFAULT_DATA_DIR } from '../default-data-dir.js';
@@ -33,7 +32,7 @@ export const seed = defineCommand({
     'allow-remote': { type: 'boolean', description: 'Allow a --database-url whose host is not loopback.' },
   },
   async run(options, { stdout, stderr, signal }) {
-    const choice = scenarioChoice(options);
+    const choice = await scenarioChoice(options);
     if (options['data-dir'] !== undefined && options['database-url'] !== undefined) {
       throw new UsageError('Pass --data-dir or --database-url, not both.');
     }
@@ -47,6 +46,8 @@ export const seed = defineCommand({
     try {
       const bar = progressBar(stderr);
       const started = performance.now();
+      // Loaded here, not at start-up: `serve` and `--help` need none of the seeding code.
+      const { seedDatabase } = await import('../../../seeds/seed-database.js');
       const result = await seedDatabase(target.client, {
         ...choice,
         target: target.label,
