@@ -1,9 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPglite } from './create-pglite.js';
 import { migrate } from './migrate.js';
-import { pgliteOptions } from './pglite-options.js';
 import { migratedTemplate } from './template/migrated-template.js';
-import { pgliteAssets } from './template/pglite-assets.js';
 
 export { extensions } from './pglite-options.js';
 
@@ -27,17 +26,10 @@ export interface OpenDbOptions {
 export async function openDb(options: OpenDbOptions = {}): Promise<CutxDb> {
   const { dataDir } = options;
   const fresh = dataDir === undefined || isEmptyDir(dataDir);
-  const [{ wasmModule, fsBundle }, template] = await Promise.all([
-    pgliteAssets(),
-    fresh && options.migrate !== false ? migratedTemplate() : undefined,
-  ]);
-  const db = await PGlite.create({
-    ...pgliteOptions,
-    pgliteWasmModule: wasmModule,
-    fsBundle,
-    ...(dataDir === undefined ? {} : { dataDir }),
-    ...(template === undefined ? {} : { loadDataDir: template }),
-  });
+  const db = await createPglite(
+    dataDir === undefined ? {} : { dataDir },
+    fresh && options.migrate !== false ? migratedTemplate : undefined,
+  );
   if (options.migrate !== false) {
     try {
       await migrate(db);

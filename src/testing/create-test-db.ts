@@ -1,6 +1,6 @@
+import { createPglite } from '../db/create-pglite.js';
 import type { CutxDb } from '../db/open.js';
 import { migratedTemplate } from '../db/template/migrated-template.js';
-import { openTemplate } from '../db/template/open-template.js';
 
 /**
  * A fresh, isolated, migrated in-memory database for one test, loaded from the cached
@@ -10,5 +10,5 @@ import { openTemplate } from '../db/template/open-template.js';
  * @example const db = await createTestDb(); const f = createFactories(db, { seed: 1 })
  */
 export async function createTestDb(): Promise<CutxDb> {
-  return openTemplate(migratedTemplate);
+  return createPglite({}, migratedTemplate);
 }

@@ -1,8 +1,8 @@
+import { createPglite } from '../db/create-pglite.js';
 import { toCutxDbError } from '../db/errors.js';
 import type { CutxDb } from '../db/open.js';
 import { sha256 } from '../db/schema-files.js';
 import { dumpTemplate, migratedTemplate, templateKey } from '../db/template/migrated-template.js';
-import { openTemplate } from '../db/template/open-template.js';
 import { cachedTemplate } from '../db/template/template-cache.js';
 import { INSTALL_ISOLATION } from './isolation-sql.js';
 
@@ -31,7 +31,7 @@ const RESET = 'SELECT cutx_testing.reset()';
  * afterAll(() => db.close());
  */
 export async function createIsolatedDb(): Promise<IsolatedDb> {
-  const db = await openTemplate(isolatedTemplate);
+  const db = await createPglite({}, isolatedTemplate);
   // The first call compiles the reset function: paid here, not by the first test.
   await reset(db);
   return { db, reset: () => reset(db) };
@@ -52,7 +52,7 @@ const isolationChecksum = sha256(INSTALL_ISOLATION).slice(0, 16);
 /** The migrated template with the reset machinery installed, cached like the template. */
 function isolatedTemplate(): Promise<Blob> {
   return cachedTemplate(`isolated-${templateKey()}-${isolationChecksum}.tar`, async () => {
-    const db = await openTemplate(migratedTemplate);
+    const db = await createPglite({}, migratedTemplate);
     try {
       await db.exec(INSTALL_ISOLATION);
       return await dumpTemplate(db);

@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
+import { createPglite } from '../create-pglite.js';
 import { migrate } from '../migrate.js';
 import type { CutxDb } from '../open.js';
-import { pgliteOptions } from '../pglite-options.js';
 import { schemaChecksum } from '../schema-files.js';
 import { pgliteVersion } from './pglite-assets.js';
 import { cachedTemplate } from './template-cache.js';
@@ -66,11 +66,7 @@ async function dropRecycledWal(db: CutxDb): Promise<void> {
 
 async function buildMigratedTemplate(): Promise<Uint8Array> {
   // 1 MB WAL segments instead of 16 MB: the current segment is part of every copy.
-  const db = await PGlite.create({
-    ...pgliteOptions,
-    initDbStartParams: ['--wal-segsize=1'],
-    startParams: START_WITH_MIN_WAL,
-  });
+  const db = await createPglite({ initDbStartParams: ['--wal-segsize=1'], startParams: START_WITH_MIN_WAL });
   try {
     await migrate(db);
     for (const statement of SLIM) await db.exec(statement);
