@@ -13,7 +13,7 @@ import { copyText, createFactories, type FactorySet, toCopyText } from '../facto
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { medians } from './stats.js';
+import { medians, perSecond } from './stats.js';
 
 const def = tables.inventory_items;
 
@@ -46,7 +46,6 @@ export interface BulkFigures {
 
 /** Medians over `rounds` fresh databases each, rounds interleaved; the single-INSERT loop writes `loopCount` rows. */
 export async function measureBulkInsert(count: number, loopCount: number, rounds: number): Promise<BulkFigures> {
-  const perSecond = (rows: number, ms: number) => rows / (ms / 1000);
   const ms = await medians(rounds, {
     bulk: {
       setup: fresh,

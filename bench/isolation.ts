@@ -74,7 +74,7 @@ export async function measureIsolation(rounds: number): Promise<IsolationFigures
 export interface FirstDbFigures {
   /** createTestDb: the cached migrated template, as a new test worker gets it. */
   worker_first_db_ms: number;
-  /** openDb: a cold PGlite create plus every migration. */
+  /** A cold PGlite create (initdb) plus every migration, as before any template is cached. */
   cold_create_ms: number;
 }
 

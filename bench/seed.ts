@@ -12,7 +12,7 @@ import { seedDatabase } from '../seeds/seed-database.js';
 import { countRows, tableNames } from '../seeds/table-order.js';
 import type { CutxDb } from '../src/db/open.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { medians } from './stats.js';
+import { medians, perSecond } from './stats.js';
 import { type RecordedWrite, recordWrites, replayWrites } from './write-recorder.js';
 
 const options = { scenario: dev, seed: 1, scale: 1 };
@@ -26,7 +26,6 @@ export interface SeedFigures {
 
 /** Medians over `rounds` fresh databases each, rounds interleaved. */
 export async function measureSeed(rounds: number): Promise<SeedFigures> {
-  const perSecond = (rows: number, ms: number) => rows / (ms / 1000);
   const writes: RecordedWrite[] = [];
   const recorded = await createTestDb();
   const { rows, totalRows } = await seedDatabase(recordWrites(recorded, writes), { ...options, analyze: false });

@@ -1,3 +1,6 @@
+/** Rows per second from a count and milliseconds. */
+export const perSecond = (rows: number, ms: number): number => rows / (ms / 1000);
+
 /** The middle of the samples (the mean of the two middles for an even count). */
 export function median(samples: readonly number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);

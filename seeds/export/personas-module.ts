@@ -1,5 +1,9 @@
 import type { SqlClient } from '../../src/db/sql-client.js';
+import { vocabularies } from '../../src/rows/vocabularies.js';
 import { personaHandles, personas } from '../personas.js';
+
+/** A TypeScript union of string literals: the generated module follows the vocabulary. */
+const union = (values: readonly string[]) => values.map((value) => `'${value}'`).join(' | ');
 
 interface PersonaRow {
   id: string;
@@ -41,8 +45,8 @@ export interface Persona {
   readonly id: string;
   readonly email: string;
   readonly displayName: string | null;
-  readonly role: 'user' | 'admin' | 'owner';
-  readonly status: 'active' | 'suspended' | 'banned';
+  readonly role: ${union(vocabularies.users.role)};
+  readonly status: ${union(vocabularies.users.status)};
   /** The credit balance the seed leaves. */
   readonly credits: number;
 }

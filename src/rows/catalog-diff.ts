@@ -83,7 +83,11 @@ export async function diffCatalog(
 ): Promise<string[]> {
   const { rows } = await client.query<CatalogColumn>(CATALOG);
   const byTable = new Map<string, CatalogColumn[]>();
-  for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row]);
+  for (const row of rows) {
+    const columns = byTable.get(row.table) ?? [];
+    byTable.set(row.table, columns);
+    columns.push(row);
+  }
   const differences: string[] = [];
   for (const table of byTable.keys()) {
     if (!defs.some((def) => def.name === table)) differences.push(`${table}: in the database but not described`);
