@@ -5,11 +5,11 @@
  *
  * - bulk: factories' createList(count), timed whole: building the rows with faker,
  *   validating them, writing them, and reading them back validated.
- * - copy (the ceiling): the rows createList built, serialised to COPY's text format beforehand (untimed),
+ * - copy (the ceiling): the rows createList built, written in COPY's text format beforehand (untimed),
  *   loaded by one COPY into the same table with the same indexes; only the COPY is timed.
  * - single INSERT: the same prebuilt rows, one parameterised INSERT per row, timed.
  */
-import { copyText, createFactories, type FactorySet, toCopyText } from '../factories/index.js';
+import { copyBytes, createFactories, type FactorySet, toCopyBytes } from '../factories/index.js';
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
@@ -56,9 +56,9 @@ export async function measureBulkInsert(count: number, loopCount: number, rounds
     copy: {
       setup: async () => {
         const { db, rows, columns } = await prebuilt(count);
-        return { db, columns, text: toCopyText(def, columns, rows) };
+        return { db, columns, bytes: toCopyBytes(def, columns, rows) };
       },
-      measured: ({ db, text, columns }) => copyText(db, def, columns, text),
+      measured: ({ db, bytes, columns }) => copyBytes(db, def, columns, bytes),
       teardown: close,
       collected: true,
     },

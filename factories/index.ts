@@ -6,7 +6,8 @@ import { factorySpecs } from './specs.js';
 import { type Factory, makeFactory } from './table-factory.js';
 
 export { arbitraries, arbitraryOf } from './arbitraries.js';
-export { type BlobCopyClient, copyRows, copyText, toCopyText } from './copy-rows.js';
+export { type BlobCopyClient, copyBytes, copyRows } from './copy-rows.js';
+export { toCopyBytes } from './copy-text.js';
 export type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
 export { defineFactory } from './define-factory.js';
 export { type Gen, g } from './gen.js';
