@@ -4,7 +4,7 @@ import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './defi
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
 import { type Session, sequencedUuid, stampAt } from './session.js';
-import { overridesSchema, parseRow } from './validate.js';
+import { columnSchemas, invalidInput, parseColumns, parseRow } from './validate.js';
 
 type Values = Record<string, unknown>;
 
@@ -77,17 +77,13 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     Gen<unknown>,
   ][];
   const hooks = applied.flatMap((trait) => (trait.after ? [trait.after] : []));
-  const fail = (message: string, field: string) =>
-    new CutxDbError('invalid_input', `${def.name}.${field}: ${message} (factory seed ${session.seed}).`, {
-      table: def.name,
-      column: field,
-    });
+  const fail = (message: string, field: string) => invalidInput(def.name, field, message, session.seed);
 
   // Generated values are valid by construction (test/factories parses many rows of every
   // table and trait to hold that), so the insert schema guards what a caller sets: each
   // overrides object's columns once, or where columns are only valid together, the first
   // row built from it. Validating every row whole cost a seed about 90 ms of 600.
-  const checkedColumns = overridesSchema(def);
+  const checkedColumns = columnSchemas(def);
 
   /** What one overrides object sets: worked out once, however many rows share it. */
   function readOverrides(overrides: Values): Given {
@@ -107,7 +103,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     // Copied columns count as given: a fee on a campaign takes the campaign's user_id, and
     // so creates no user of its own.
     const explicit = new Set([...Object.keys(columns), ...Object.keys(copied)]);
-    const checked = checkedColumns ? (parseRow(checkedColumns, columns, def.name, session.seed) as Values) : columns;
+    const checked = checkedColumns ? parseColumns(checkedColumns, columns, def.name, session.seed) : columns;
     return { columns: checked, resolved, copied, explicit };
   }
 

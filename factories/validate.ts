@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { CutxDbError } from '../src/db/errors.js';
 import type { TableDef } from '../src/rows/define-table.js';
 
+type Values = Record<string, unknown>;
+
+/** The 'invalid_input' error naming the table, the field and the factory set's seed. */
+export const invalidInput = (table: string, field: string, what: string | undefined, seed: number, cause?: unknown) =>
+  new CutxDbError('invalid_input', `${table}.${field}: ${what} (factory seed ${seed}).`, {
+    table,
+    column: field,
+    ...(cause === undefined ? {} : { cause }),
+  });
+
 /**
  * Parses a value with a table's schema, turning a failure into a CutxDbError
  * ('invalid_input') that names the table, the field and the factory set's seed.
@@ -13,25 +23,46 @@ export function parseRow<S extends z.ZodType>(schema: S, value: unknown, table: 
   const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
   const field = [...(issue?.path ?? []), ...keys].join('.') || '(row)';
   const what = issue?.code === 'unrecognized_keys' ? 'is not a column of this table' : issue?.message;
-  throw new CutxDbError('invalid_input', `${table}.${field}: ${what} (factory seed ${seed}).`, {
-    table,
-    column: field,
-    cause: result.error,
-  });
+  throw invalidInput(table, field, what, seed, result.error);
 }
 
-const partials = new WeakMap<TableDef, z.ZodType | null>();
-
 /**
- * The insert schema with every column optional, strict still: what a factory checks the
- * columns a caller sets against. Null where the insert schema is a union of row shapes
+ * The insert schema's columns, each checked on its own: what a factory checks the columns a
+ * caller sets against. Null where the insert schema is a union of row shapes
  * (generation_jobs, by job type), whose columns are only valid together.
  */
-export function overridesSchema(def: TableDef): z.ZodType | null {
-  let schema = partials.get(def);
-  if (schema === undefined) {
-    schema = def.insert instanceof z.ZodObject ? def.insert.partial() : null;
-    partials.set(def, schema);
+export function columnSchemas(def: TableDef): Readonly<Record<string, z.ZodType>> | null {
+  return def.insert instanceof z.ZodObject ? (def.insert.shape as Record<string, z.ZodType>) : null;
+}
+
+/**
+ * Parses the columns a caller set, each with its own schema, as the strict insert schema
+ * would: an unknown column is refused. Column by column rather than with that schema made
+ * partial, which walks every column of the table on each parse and compiles itself on its
+ * first (25-45 ms for the 23 tables in a new process, against 0.2 ms); a seed checks
+ * thousands of overrides objects of a few columns each (3 columns: 3.4 µs against 5.6).
+ */
+export function parseColumns(
+  schemas: Readonly<Record<string, z.ZodType>>,
+  columns: Values,
+  table: string,
+  seed: number,
+): Values {
+  const parsed: Values = {};
+  for (const column in columns) {
+    const schema = Object.hasOwn(schemas, column) ? schemas[column] : undefined;
+    if (schema === undefined) throw invalidInput(table, column, 'is not a column of this table', seed);
+    // Left out, as the partial schema would take it.
+    if (columns[column] === undefined) {
+      parsed[column] = undefined;
+      continue;
+    }
+    const result = schema.safeParse(columns[column]);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw invalidInput(table, [column, ...(issue?.path ?? [])].join('.'), issue?.message, seed, result.error);
+    }
+    parsed[column] = result.data;
   }
-  return schema;
+  return parsed;
 }
