@@ -26,8 +26,12 @@ describe('toCopyBytes', () => {
   });
 
   it('writes an instant as toISOString prints it, in any year, and refuses an invalid one', () => {
-    // Mostly years 0-9999, which are written digit by digit; the rest print a sign.
-    const years0to9999 = fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z') });
+    // At least half the draws in years 0-9999, which are written digit by digit; the rest print a sign.
+    const years0to9999 = fc.date({
+      min: new Date('0000-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T23:59:59.999Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(fc.oneof(years0to9999, fc.date({ noInvalidDate: true })), (at) => {
         expect(toCopyBytes(def, ['at', 'body'], [{ at, body: 'x' }])).toEqual(expected([[at.toISOString(), 'x']]));
