@@ -13,7 +13,7 @@ import { copyBytes, createFactories, type FactorySet, toCopyBytes } from '../fac
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { medians, perSecond } from './stats.js';
+import { median, pairedRatio, perSecond, rounds } from './stats.js';
 
 const def = tables.inventory_items;
 
@@ -42,11 +42,14 @@ export interface BulkFigures {
   bulk_rows_per_s: number;
   copy_rows_per_s: number;
   single_insert_rows_per_s: number;
+  /** createList's rows/s over the raw COPY's, round by round (see `pairedRatio`). */
+  bulk_copy_ratio: number;
+  bulk_single_ratio: number;
 }
 
-/** Medians over `rounds` fresh databases each, rounds interleaved; the single-INSERT loop writes `loopCount` rows. */
-export async function measureBulkInsert(count: number, loopCount: number, rounds: number): Promise<BulkFigures> {
-  const ms = await medians(rounds, {
+/** Medians over `times` fresh databases each, rounds interleaved; the single-INSERT loop writes `loopCount` rows. */
+export async function measureBulkInsert(count: number, loopCount: number, times: number): Promise<BulkFigures> {
+  const ms = await rounds(times, {
     bulk: {
       setup: fresh,
       measured: ({ f, user }) => f.inventoryItems.createList(count, { user }),
@@ -76,9 +79,12 @@ export async function measureBulkInsert(count: number, loopCount: number, rounds
       collected: true,
     },
   });
+  const singlePerBulkRow = ms.single.map((single) => (single / loopCount) * count);
   return {
-    bulk_rows_per_s: perSecond(count, ms.bulk),
-    copy_rows_per_s: perSecond(count, ms.copy),
-    single_insert_rows_per_s: perSecond(loopCount, ms.single),
+    bulk_rows_per_s: perSecond(count, median(ms.bulk)),
+    copy_rows_per_s: perSecond(count, median(ms.copy)),
+    single_insert_rows_per_s: perSecond(loopCount, median(ms.single)),
+    bulk_copy_ratio: pairedRatio(ms.copy, ms.bulk),
+    bulk_single_ratio: pairedRatio(singlePerBulkRow, ms.bulk),
   };
 }

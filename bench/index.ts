@@ -2,7 +2,7 @@
  * The benchmark of issue 9: per-test isolation, the first database of a worker, bulk
  * inserts, trigram search and the dev seed, each baseline measured in the same run on the
  * same rows. Prints a table with each target's ratio and ✓/✗, or with `--json` one object
- * of the raw figures (milliseconds and rows per second, medians).
+ * of the raw figures (milliseconds and rows per second, medians) and the per-round ratios.
  *
  *   npm run bench            npm run --silent bench -- --json
  */
@@ -21,11 +21,11 @@ const isolation = await measureIsolation(7);
 progress('first database of a worker');
 const firstDb = measureFirstDb(7);
 progress('bulk inserts');
-const bulk = await measureBulkInsert(10_000, 1_000, 9);
+const bulk = await measureBulkInsert(10_000, 1_000, 15);
 progress('search');
 const search = await measureSearch(100_000, 21);
 progress('dev seed');
-const seed = await measureSeed(7);
+const seed = await measureSeed(11);
 const figures = { ...isolation, ...firstDb, ...bulk, ...search, ...seed };
 
 if (json) {
@@ -51,16 +51,9 @@ if (json) {
     ['createList (bulk), inventory_items', perS(f.bulk_rows_per_s), ''],
     ['  raw COPY of the same rows (ceiling)', perS(f.copy_rows_per_s), ''],
     ['  single INSERT per row', perS(f.single_insert_rows_per_s), ''],
-    [
-      '  bulk / raw COPY',
-      x(f.bulk_rows_per_s / f.copy_rows_per_s),
-      `${mark(f.bulk_rows_per_s / f.copy_rows_per_s >= 0.8)} >= 0.8x`,
-    ],
-    [
-      '  bulk / single INSERT',
-      x(f.bulk_rows_per_s / f.single_insert_rows_per_s),
-      `${mark(f.bulk_rows_per_s / f.single_insert_rows_per_s >= 5)} >= 5x`,
-    ],
+    ['  bulk / raw COPY, per round', x(f.bulk_copy_ratio), `${mark(f.bulk_copy_ratio >= 0.8)} >= 0.8x`],
+    ['    ratio of the medians', x(f.bulk_rows_per_s / f.copy_rows_per_s), ''],
+    ['  bulk / single INSERT, per round', x(f.bulk_single_ratio), `${mark(f.bulk_single_ratio >= 5)} >= 5x`],
     ['ILIKE rare substring, 100k items', ms(f.search_ilike_rare_ms), `${mark(f.search_ilike_rare_ms <= 1)} <= 1 ms`],
     ['  same query, index unusable', ms(f.search_ilike_rare_unindexed_ms), ''],
     [
@@ -72,11 +65,8 @@ if (json) {
     ['seed dev scenario, scale 1', ms(f.seed_dev_ms), 'reported'],
     ['  seed path, without VACUUM ANALYZE', perS(f.seed_rows_per_s), ''],
     ['  raw COPY replay of the same rows (ceiling)', perS(f.seed_copy_rows_per_s), ''],
-    [
-      '  seed path / raw COPY',
-      x(f.seed_rows_per_s / f.seed_copy_rows_per_s),
-      `${mark(f.seed_rows_per_s / f.seed_copy_rows_per_s >= 0.8)} >= 0.8x`,
-    ],
+    ['  seed path / raw COPY, per round', x(f.seed_copy_ratio), `${mark(f.seed_copy_ratio >= 0.8)} >= 0.8x`],
+    ['    ratio of the medians', x(f.seed_rows_per_s / f.seed_copy_rows_per_s), ''],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));

@@ -12,7 +12,7 @@ import { seedDatabase } from '../seeds/seed-database.js';
 import { countRows, tableNames } from '../seeds/table-order.js';
 import type { CutxDb } from '../src/db/open.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { medians, perSecond } from './stats.js';
+import { median, pairedRatio, perSecond, rounds } from './stats.js';
 import { type RecordedWrite, recordWrites, replayWrites } from './write-recorder.js';
 
 const options = { scenario: dev, seed: 1, scale: 1 };
@@ -22,16 +22,18 @@ export interface SeedFigures {
   seed_dev_ms: number;
   seed_rows_per_s: number;
   seed_copy_rows_per_s: number;
+  /** The seed's rows/s over the replay's, round by round (see `pairedRatio`). */
+  seed_copy_ratio: number;
 }
 
-/** Medians over `rounds` fresh databases each, rounds interleaved. */
-export async function measureSeed(rounds: number): Promise<SeedFigures> {
+/** Medians over `times` fresh databases each, rounds interleaved. */
+export async function measureSeed(times: number): Promise<SeedFigures> {
   const writes: RecordedWrite[] = [];
   const recorded = await createTestDb();
   const { rows, totalRows } = await seedDatabase(recordWrites(recorded, writes), { ...options, analyze: false });
   await recorded.close();
 
-  const ms = await medians(rounds, {
+  const ms = await rounds(times, {
     dev: { setup: createTestDb, measured: (db) => seedDatabase(db, options), teardown: close, collected: true },
     seed: {
       setup: createTestDb,
@@ -54,8 +56,9 @@ export async function measureSeed(rounds: number): Promise<SeedFigures> {
     },
   });
   return {
-    seed_dev_ms: ms.dev,
-    seed_rows_per_s: perSecond(totalRows, ms.seed),
-    seed_copy_rows_per_s: perSecond(totalRows, ms.copy),
+    seed_dev_ms: median(ms.dev),
+    seed_rows_per_s: perSecond(totalRows, median(ms.seed)),
+    seed_copy_rows_per_s: perSecond(totalRows, median(ms.copy)),
+    seed_copy_ratio: pairedRatio(ms.copy, ms.seed),
   };
 }

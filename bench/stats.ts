@@ -38,23 +38,44 @@ async function sample<T>({ setup, measured, teardown, collected }: Trial<T>): Pr
 }
 
 /**
- * The median milliseconds of each trial over `times` rounds, after WARMUPS untimed ones.
- * Rounds alternate between the trials (a, b, a, b, ...), so a busy spell on a shared
- * machine falls on all of them alike instead of on whichever ran then.
+ * Each trial's milliseconds in each of `times` rounds, after WARMUPS untimed ones. Rounds
+ * alternate between the trials (a, b, a, b, ...), so a busy spell on a shared machine falls
+ * on all of them alike instead of on whichever ran then.
  */
+export async function rounds<T extends Record<string, unknown>>(
+  times: number,
+  trials: { [K in keyof T]: Trial<T[K]> },
+): Promise<Record<keyof T, number[]>> {
+  const names = Object.keys(trials) as (keyof T)[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof T, number[]>;
+  for (let round = 0; round < WARMUPS + times; round++) {
+    for (const name of names) {
+      const ms = await sample(trials[name]);
+      if (round >= WARMUPS) samples[name].push(ms);
+    }
+  }
+  return samples;
+}
+
+/** The median milliseconds of each trial over `times` rounds (see `rounds`). */
 export async function medians<T extends Record<string, unknown>>(
   times: number,
   trials: { [K in keyof T]: Trial<T[K]> },
 ): Promise<Record<keyof T, number>> {
-  const names = Object.keys(trials) as (keyof T)[];
-  const samples = new Map(names.map((name) => [name, [] as number[]]));
-  for (let round = 0; round < WARMUPS + times; round++) {
-    for (const name of names) {
-      const ms = await sample(trials[name]);
-      if (round >= WARMUPS) samples.get(name)?.push(ms);
-    }
-  }
-  return Object.fromEntries(names.map((name) => [name, median(samples.get(name) ?? [])])) as Record<keyof T, number>;
+  const samples = await rounds(times, trials);
+  return Object.fromEntries(Object.entries(samples).map(([name, ms]) => [name, median(ms as number[])])) as Record<
+    keyof T,
+    number
+  >;
+}
+
+/**
+ * The median over rounds of `numerator[i] / denominator[i]`, two trials' samples from the
+ * same rounds. This machine runs in spells of two speeds about 1.4 times apart; a ratio of
+ * two medians can take each from a different spell, a ratio within one round cannot.
+ */
+export function pairedRatio(numerator: readonly number[], denominator: readonly number[]): number {
+  return median(numerator.map((value, i) => value / (denominator[i] as number)));
 }
 
 /** The median milliseconds of one trial (see `medians`). */
