@@ -1,6 +1,7 @@
 import type { SqlClient } from '../src/db/sql-client.js';
 import { ISO_DATE } from '../src/rows/column.js';
 import type { TableDef } from '../src/rows/define-table.js';
+import { jsonbAsRead } from './jsonb-as-read.js';
 import { quote } from './sql-text.js';
 
 type Values = Record<string, unknown>;
@@ -19,7 +20,8 @@ const keptInteger = (value: unknown): boolean => Number.isSafeInteger(value) && 
  * Per column type, the JavaScript values that a query returns unchanged after they are
  * written as text: PostgreSQL keeps them byte for byte, and the type parsers give back the
  * same value. Other values (an upper-case uuid, a lone surrogate, a bigint that fits a
- * number, an address with a mask) and other types (jsonb reorders keys) are read back.
+ * number, an address with a mask, JSON with keys out of jsonb's order) and other types are
+ * read back.
  */
 const KEPT: Record<string, (value: unknown) => boolean> = {
   uuid: (value) => typeof value === 'string' && CANONICAL_UUID.test(value),
@@ -36,6 +38,8 @@ const KEPT: Record<string, (value: unknown) => boolean> = {
   date: (value) => typeof value === 'string' && ISO_DATE.test(value),
   // An IPv4 address without a mask prints as written; '10.0.0.1/32' would print without it.
   inet: (value) => typeof value === 'string' && IPV4.test(value),
+  // Plain JSON with every object's keys already in jsonb's order.
+  jsonb: (value) => jsonbAsRead(value) === value,
 };
 
 /** Whether reading `rows` back would return them as they are: every column set, every value kept. */

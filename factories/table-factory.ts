@@ -3,6 +3,7 @@ import { type Insert, type Row, type TableName, tables } from '../src/rows/table
 import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
+import { jsonbAsRead, NOT_PLAIN_JSON } from './jsonb-as-read.js';
 import { type Session, sequencedUuid, stampAt } from './session.js';
 import { columnSchemas, invalidInput, parseColumns, parseRow } from './validate.js';
 
@@ -107,6 +108,9 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     return { columns: checked, resolved, copied, explicit };
   }
 
+  const jsonbColumns = Object.entries(def.columns as Record<string, { sqlType: string }>)
+    .filter(([, column]) => column.sqlType === 'jsonb')
+    .map(([name]) => name);
   const hasCreatedAt = 'created_at' in def.columns;
   const hasUpdatedAt = 'updated_at' in def.columns;
 
@@ -134,12 +138,23 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
       }
     }
     given.shape ??= Object.fromEntries(Object.keys(row).map((key) => [key, undefined]));
-    return {
-      row: validate ? parseRow(def.insert, row, def.name, session.seed) : row,
-      resolved: given.resolved,
-      explicit: given.explicit,
-    };
+    const built = validate ? parseRow(def.insert, row, def.name, session.seed) : row;
+    // So the row can be returned as built, without a read.
+    return { row: withJsonAsRead(built), resolved: given.resolved, explicit: given.explicit };
   }
+
+  /**
+   * `row` with its JSON in the order a read of the database returns it. zod's object schemas
+   * put keys in their own order, so rows they parsed need it as much as rows built.
+   */
+  function withJsonAsRead<R extends Values>(row: R): R {
+    for (const column of jsonbColumns) {
+      const read = jsonbAsRead(row[column]);
+      if (read !== NOT_PLAIN_JSON) (row as Values)[column] = read;
+    }
+    return row;
+  }
+  const parseRead = (row: Values) => withJsonAsRead(parseRow(def.row, row, def.name, session.seed) as Values) as Row<T>;
 
   function adopt(b: Built, parent: ParentSpec, row: AnyRow): void {
     b.resolved = { ...b.resolved, [parent.key]: row };
@@ -217,12 +232,10 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
         : await insertRows(session.client, def, rows);
       // A row stored as written is returned as the very row built, a valid insert of every
       // column: for the types that keep values, the insert and row schemas agree.
-      let parsed = stored.map(
-        (row, i) => (row === rows[i] ? row : parseRow(def.row, row, def.name, session.seed)) as Row<T>,
-      );
+      let parsed = stored.map((row, i) => (row === rows[i] ? (row as Row<T>) : parseRead(row as Values)));
       for (const hook of hooks) {
         const reread = await hook(parsed, related, session.client);
-        if (reread) parsed = reread.map((row) => parseRow(def.row, row, def.name, session.seed) as Row<T>);
+        if (reread) parsed = reread.map((row) => parseRead(row as Values));
       }
       return parsed;
     } catch (error) {
