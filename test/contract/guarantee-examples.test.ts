@@ -46,20 +46,22 @@ describe('signup credits (guarantee 1)', () => {
 describe('updated_at (guarantee 3)', () => {
   it('moves updated_at forward on every update and never changes created_at', async () => {
     const userId = await insertUser('clock@cutx.test');
-    const read = async () =>
-      (
-        await db.query<{ created_at: Date; updated_at: Date }>(
-          'SELECT created_at, updated_at FROM users WHERE id = $1',
-          [userId],
-        )
-      ).rows[0];
+    // In microseconds, as the database keeps them: two updates can fall in one millisecond.
+    const read = async () => {
+      const { rows } = await db.query<{ created_at: Date; updated_us: string }>(
+        `SELECT created_at, (extract(epoch FROM updated_at) * 1000000)::bigint::text AS updated_us
+           FROM users WHERE id = $1`,
+        [userId],
+      );
+      return rows[0] && { created_at: rows[0].created_at, updated_at: BigInt(rows[0].updated_us) };
+    };
     const before = await read();
     await db.query("UPDATE users SET display_name = 'One' WHERE id = $1", [userId]);
     const once = await read();
     await db.query("UPDATE users SET display_name = 'Two', created_at = '2000-01-01' WHERE id = $1", [userId]);
     const twice = await read();
-    expect(once?.updated_at.getTime()).toBeGreaterThan(before?.updated_at.getTime() ?? Infinity);
-    expect(twice?.updated_at.getTime()).toBeGreaterThan(once?.updated_at.getTime() ?? Infinity);
+    expect(once?.updated_at).toBeGreaterThan(before?.updated_at ?? Number.POSITIVE_INFINITY);
+    expect(twice?.updated_at).toBeGreaterThan(once?.updated_at ?? Number.POSITIVE_INFINITY);
     expect(twice?.created_at).toEqual(before?.created_at);
   });
 
