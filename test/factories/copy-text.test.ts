@@ -40,6 +40,15 @@ describe('toCopyBytes', () => {
     expect(() => toCopyBytes(def, ['at'], [{ at: new Date(Number.NaN) }])).toThrow(RangeError);
   });
 
+  it('writes a number as String prints it: safe integers digit by digit, others as printed', () => {
+    const numbers = fc.oneof(fc.maxSafeInteger(), fc.integer(), fc.constant(-0), fc.double());
+    fc.assert(
+      fc.property(numbers, (n) => {
+        expect(toCopyBytes(def, ['body'], [{ body: n }])).toEqual(expected([[String(n)]]));
+      }),
+    );
+  });
+
   it('writes nothing for no rows', () => {
     expect(toCopyBytes(def, ['body'], [])).toEqual(new Uint8Array(0));
   });
