@@ -1,10 +1,20 @@
-import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 
 /**
- * Builds dist/ once before the tests, so the commands they spawn run what an installed
- * package runs (bin/cutx-db.js prefers dist/), and start in under a second instead of
- * compiling TypeScript in every child process.
+ * Writes dist/'s JavaScript once before the tests, so the commands they spawn run what an
+ * installed package runs (bin/cutx-db.js prefers dist/) and start in under a second instead
+ * of compiling TypeScript in every child process. esbuild only transpiles (about 0.2 s,
+ * against 4.5 s for `tsc`, which every test then waited for); `npm run typecheck` checks the
+ * types, and `npm run build` makes the dist/ that is packed.
  */
-export default function buildOnce(): void {
-  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+export default async function transpileOnce(): Promise<void> {
+  await build({
+    entryPoints: ['src/**/*.ts', 'factories/**/*.ts', 'seeds/**/*.ts'],
+    outdir: 'dist',
+    outbase: '.',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 }
