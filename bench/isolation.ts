@@ -8,11 +8,7 @@ import type { CutxDb } from '../src/db/open.js';
 import { createIsolatedDb, createTestDb } from '../src/testing/index.js';
 import { median, medianMs } from './stats.js';
 
-/**
- * The first database of a new plain Node process, timed by that process. It runs the built
- * package, as a consumer's test worker does: through tsx, importing PGlite's 1 MB bundle
- * alone takes about 300 ms instead of 50, a cost no installed copy pays.
- */
+/** The first database of a new plain Node process, timed by that process. */
 function firstDbInFreshProcess(mode: 'cold' | 'template'): number {
   const script = fileURLToPath(new URL('./first-db-process.js', import.meta.url));
   const out = execFileSync(process.execPath, [script, mode], { encoding: 'utf8' });
