@@ -125,9 +125,10 @@ class CopyTextWriter {
     if (value === null || value === undefined) {
       this.byte(BACKSLASH);
       this.byte(CAPITAL_N);
-    } else if (Number.isSafeInteger(value)) this.#integer(value as number);
+    } else if (sqlType === 'jsonb') this.text(toText(value, sqlType) as string);
+    else if (Number.isSafeInteger(value)) this.#integer(value as number);
     else if (value instanceof Date) this.#instant(value);
-    else if (typeof value === 'string' && sqlType !== 'jsonb') this.text(value);
+    else if (typeof value === 'string') this.text(value);
     else this.text(toText(value, sqlType) as string);
   }
 

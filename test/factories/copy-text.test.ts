@@ -49,6 +49,18 @@ describe('toCopyBytes', () => {
     );
   });
 
+  it('writes a jsonb value as its JSON, whatever its type', () => {
+    const jsonb = { columns: { doc: { sqlType: 'jsonb' } } } as unknown as TableDef;
+    const docs = ['a\tb', 42, new Date(0), { at: new Date(0), n: [1, 'x'] }];
+    expect(
+      toCopyBytes(
+        jsonb,
+        ['doc'],
+        docs.map((doc) => ({ doc })),
+      ),
+    ).toEqual(expected(docs.map((doc) => [field(JSON.stringify(doc))])));
+  });
+
   it('writes nothing for no rows', () => {
     expect(toCopyBytes(def, ['body'], [])).toEqual(new Uint8Array(0));
   });
