@@ -57,18 +57,6 @@ export async function rounds<T extends Record<string, unknown>>(
   return samples;
 }
 
-/** The median milliseconds of each trial over `times` rounds (see `rounds`). */
-export async function medians<T extends Record<string, unknown>>(
-  times: number,
-  trials: { [K in keyof T]: Trial<T[K]> },
-): Promise<Record<keyof T, number>> {
-  const samples = await rounds(times, trials);
-  return Object.fromEntries(Object.entries(samples).map(([name, ms]) => [name, median(ms as number[])])) as Record<
-    keyof T,
-    number
-  >;
-}
-
 /**
  * The median over rounds of `numerator[i] / denominator[i]`, two trials' samples from the
  * same rounds. This machine runs in spells of two speeds about 1.4 times apart; a ratio of
@@ -78,12 +66,14 @@ export function pairedRatio(numerator: readonly number[], denominator: readonly 
   return median(numerator.map((value, i) => value / (denominator[i] as number)));
 }
 
-/** The median milliseconds of one trial (see `medians`). */
+/** The median milliseconds of one trial (see `rounds`). */
 export async function medianMs<T>(
   times: number,
   measured: (input: T) => Promise<unknown>,
   setup?: () => Promise<T>,
   teardown?: (input: T) => Promise<unknown>,
 ): Promise<number> {
-  return (await medians(times, { only: { measured, ...(setup && { setup }), ...(teardown && { teardown }) } })).only;
+  return median(
+    (await rounds(times, { only: { measured, ...(setup && { setup }), ...(teardown && { teardown }) } })).only,
+  );
 }
