@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 /**
@@ -8,8 +9,10 @@ import { build } from 'esbuild';
  * types, and `npm run build` makes the dist/ that is packed.
  */
 export default async function transpileOnce(): Promise<void> {
+  // The folders the package build compiles, from its own config.
+  const { include } = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')) as { include: string[] };
   await build({
-    entryPoints: ['src/**/*.ts', 'factories/**/*.ts', 'seeds/**/*.ts'],
+    entryPoints: include.map((folder) => `${folder}/**/*.ts`),
     outdir: 'dist',
     outbase: '.',
     format: 'esm',
