@@ -3,6 +3,7 @@ import type { TableName } from '../src/rows/tables.js';
 import type { FactorySpec, Related, TraitSpec } from './define-factory.js';
 import { Session } from './session.js';
 import { factorySpecs } from './specs.js';
+import { rewritesInsertedRows, rewritesInsertedRowsReadOnce } from './stored-as-written.js';
 import { type Factory, makeFactory } from './table-factory.js';
 
 export { arbitraries, arbitraryOf } from './arbitraries.js';
@@ -26,6 +27,12 @@ export type FactorySet = { readonly [K in keyof Specs]: FactoryOf<Specs[K]> };
 export interface CreateFactoriesOptions {
   /** Same seed, same rows (ids and timestamps included); printed in every factory error. */
   seed: number;
+  /**
+   * The tables' triggers stay as they are while this set is used (as in a seed's own
+   * transaction). Then which tables have a trigger that rewrites inserted rows is read from
+   * the catalog once, instead of before each insert that could return its rows unread.
+   */
+  fixedTriggers?: boolean;
 }
 
 type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) => TraitSpec<TableName>>>;
@@ -36,7 +43,8 @@ type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) 
  * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
  */
 export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
-  const session = new Session(client, options.seed);
+  const rewrites = options.fixedTriggers ? rewritesInsertedRowsReadOnce() : rewritesInsertedRows;
+  const session = new Session(client, options.seed, rewrites);
   const related = {} as Record<TableName, unknown>;
   const set = Object.fromEntries(
     Object.entries(factorySpecs).map(([key, spec]) => {

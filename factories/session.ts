@@ -3,6 +3,7 @@ import { faker as english } from '@faker-js/faker/locale/en';
 import type { SqlClient } from '../src/db/sql-client.js';
 import { type TableName, tableNames } from '../src/rows/tables.js';
 import type { FakeContext } from './gen.js';
+import type { RewriteCheck } from './stored-as-written.js';
 
 /** A table's position in `tables`: part of its fakers' seeds and of its rows' ids. */
 const TABLE_INDEX = new Map(tableNames.map((table, index) => [table as string, index]));
@@ -36,6 +37,8 @@ export class Session {
   constructor(
     readonly client: SqlClient,
     readonly seed: number,
+    /** Whether a table's triggers may change its rows as they are inserted. */
+    readonly rewrites: RewriteCheck,
   ) {
     this.tag = (seed >>> 0).toString(36);
   }

@@ -61,16 +61,45 @@ export function readsAsWritten(def: TableDef, columns: readonly string[], rows: 
   return true;
 }
 
+/** Whether a trigger may rewrite `def`'s rows as they are inserted. */
+export type RewriteCheck = (client: SqlClient, def: TableDef) => Promise<boolean>;
+
+// tgtype bits: 1 row-level, 2 BEFORE, 4 INSERT.
+const REWRITING_TRIGGER = `tgenabled <> 'D' AND tgtype & 7 = 7`;
+
 /**
  * Whether a trigger may rewrite `def`'s rows as they are inserted (a BEFORE INSERT row
  * trigger that is not disabled), as the ledger's fills in balance_after. Asked on every
  * insert, not cached: a test may add a trigger to its own database.
  */
-export async function rewritesInsertedRows(client: SqlClient, def: TableDef): Promise<boolean> {
+export const rewritesInsertedRows: RewriteCheck = async (client, def) => {
   const { rows } = await client.query(
-    // tgtype bits: 1 row-level, 2 BEFORE, 4 INSERT.
-    `SELECT 1 FROM pg_trigger WHERE tgrelid = $1::regclass AND tgenabled <> 'D' AND tgtype & 7 = 7 LIMIT 1`,
+    `SELECT 1 FROM pg_trigger WHERE tgrelid = $1::regclass AND ${REWRITING_TRIGGER} LIMIT 1`,
     [quote(def.name)],
   );
   return rows.length > 0;
+};
+
+/**
+ * The same answer for every table from one read of the catalog, at the first insert: for
+ * work whose tables' triggers stay as they are (a seed, in its own transaction). A seed
+ * asked before each of its 44 inserts that could skip their read-back: about 30 ms of 450.
+ */
+export function rewritesInsertedRowsReadOnce(): RewriteCheck {
+  let rewriting: Promise<Set<string>> | undefined;
+  return async (client, def) => {
+    rewriting ??= client
+      .query<{ table: string }>(
+        // Visible tables are the ones an unqualified name finds, as `regclass` does above.
+        `SELECT c.relname AS table FROM pg_trigger JOIN pg_class c ON c.oid = tgrelid
+          WHERE pg_table_is_visible(c.oid) AND ${REWRITING_TRIGGER}`,
+      )
+      .then(({ rows }) => new Set(rows.map((row) => row.table)));
+    try {
+      return (await rewriting).has(def.name);
+    } catch (error) {
+      rewriting = undefined;
+      throw error;
+    }
+  };
 }

@@ -229,7 +229,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
       const rows = all.map((b) => b.row);
       const stored = spec.persist
         ? await spec.persist(rows as Insert<T>[], related, session.client)
-        : await insertRows(session.client, def, rows);
+        : await insertRows(session.client, def, rows, 'copy', session.rewrites);
       // A row stored as written is returned as the very row built, a valid insert of every
       // column: for the types that keep values, the insert and row schemas agree.
       let parsed = stored.map((row, i) => (row === rows[i] ? (row as Row<T>) : parseRead(row as Values)));

@@ -78,7 +78,8 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
       }
       await truncateAll(tx);
     }
-    const context = { f: createFactories(tx, { seed }), client: tx, random: scenarioRandom(seed) };
+    const f = createFactories(tx, { seed, fixedTriggers: true });
+    const context = { f, client: tx, random: scenarioRandom(seed) };
     for (const [i, step] of steps.entries()) {
       options.onProgress?.({ done: i, total: steps.length, label: step.label });
       await step.run(context);

@@ -55,3 +55,41 @@ describe('insertRows returns what a read returns', () => {
     expect(inserted).toEqual(await readRow('inventory_items', row.id as string));
   });
 });
+
+describe('a factory set with fixedTriggers', () => {
+  it('reads the tables’ triggers once and still returns the rows a trigger rewrote, as read', async () => {
+    let triggerReads = 0;
+    const counting = new Proxy(db, {
+      get(target, key) {
+        const value = Reflect.get(target, key);
+        if (key !== 'query') return typeof value === 'function' ? value.bind(target) : value;
+        return (sql: string, ...rest: unknown[]) => {
+          if (sql.includes('pg_trigger')) triggerReads++;
+          return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
+        };
+      },
+    });
+    const fixed = createFactories(counting, { seed: 4, fixedTriggers: true });
+    const user = await fixed.users.create();
+    await fixed.inventoryItems.createList(3, { user });
+    const entry = await fixed.creditTransactions.create({ user, kind: 'adjustment', amount: 5, balance_after: 999 });
+    expect(entry.balance_after).toBe(30);
+    expect(entry).toEqual(await readRow('credit_transactions', entry.id));
+    expect(triggerReads).toBe(1);
+  });
+
+  it('sees a trigger added before its first insert, on any table', async () => {
+    // The trigger lives only in a transaction that is then rolled back.
+    const rolledBack = db.transaction(async (tx) => {
+      await tx.exec(`
+        CREATE FUNCTION shout() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN NEW.name := upper(NEW.name); RETURN NEW; END $$;
+        CREATE TRIGGER shout BEFORE INSERT ON inventory_items FOR EACH ROW EXECUTE FUNCTION shout();`);
+      const fixed = createFactories(tx, { seed: 5, fixedTriggers: true });
+      const [item] = await fixed.inventoryItems.createList(1, { name: 'quiet lot' });
+      expect(item?.name).toBe('QUIET LOT');
+      throw new Error('roll back');
+    });
+    await expect(rolledBack).rejects.toThrow('roll back');
+  });
+});
