@@ -42,7 +42,13 @@ interface Given {
   /** Columns copied from given parents (a campaign's user_id). */
   copied: Values;
   explicit: ReadonlySet<string>;
-  /** The keys of the first row built from these overrides, each undefined: later rows start as a copy. */
+  /** What every overrides object that sets the same keys shares. */
+  keyed: Keyed;
+}
+
+interface Keyed {
+  explicit: ReadonlySet<string>;
+  /** The keys of the first row built, each undefined: later rows start as a copy. */
   shape?: Values;
 }
 
@@ -86,6 +92,10 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
   // row built from it. Validating every row whole cost a seed about 90 ms of 600.
   const checkedColumns = columnSchemas(def);
 
+  // By the keys an overrides object sets. A seed passes thousands of overrides objects of a
+  // few kinds (a campaign and a date, one per day of analytics); their rows share a shape.
+  const byKeys = new Map<string, Keyed>();
+
   /** What one overrides object sets: worked out once, however many rows share it. */
   function readOverrides(overrides: Values): Given {
     const resolved: Record<string, AnyRow> = {};
@@ -103,9 +113,15 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     }
     // Copied columns count as given: a fee on a campaign takes the campaign's user_id, and
     // so creates no user of its own.
-    const explicit = new Set([...Object.keys(columns), ...Object.keys(copied)]);
+    const keys = [...Object.keys(columns), ...Object.keys(copied)];
+    const signature = keys.join(',');
+    let keyed = byKeys.get(signature);
+    if (keyed === undefined) {
+      keyed = { explicit: new Set(keys) };
+      byKeys.set(signature, keyed);
+    }
     const checked = checkedColumns ? parseColumns(checkedColumns, columns, def.name, session.seed) : columns;
-    return { columns: checked, resolved, copied, explicit };
+    return { columns: checked, resolved, copied, explicit: keyed.explicit, keyed };
   }
 
   const jsonbColumns = Object.entries(def.columns as Record<string, { sqlType: string }>)
@@ -120,7 +136,8 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     // A copy of the first row's shape has every property in place, so the assignments below
     // fill slots instead of growing each row key by key (half of building was that growth
     // and the garbage it left).
-    const row: Values = given.shape ? { ...given.shape } : {};
+    const { keyed } = given;
+    const row: Values = keyed.shape ? { ...keyed.shape } : {};
     row.id = sequencedUuid(ctx);
     if (hasCreatedAt) row.created_at = stampAt(ctx.seq);
     if (hasUpdatedAt) row.updated_at = row.created_at;
@@ -137,7 +154,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
         if (!given.explicit.has(column)) row[column] = value;
       }
     }
-    given.shape ??= Object.fromEntries(Object.keys(row).map((key) => [key, undefined]));
+    keyed.shape ??= Object.fromEntries(Object.keys(row).map((key) => [key, undefined]));
     const built = validate ? parseRow(def.insert, row, def.name, session.seed) : row;
     // So the row can be returned as built, without a read.
     return { row: withJsonAsRead(built), resolved: given.resolved, explicit: given.explicit };
