@@ -13,7 +13,7 @@ import { copyBytes, createFactories, type FactorySet, toCopyBytes } from '../fac
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { median, pairedRatio, perSecond, rounds } from './stats.js';
+import { median, pairedRatios, perSecond, quantile, rounds } from './stats.js';
 
 const def = tables.inventory_items;
 
@@ -42,8 +42,11 @@ export interface BulkFigures {
   bulk_rows_per_s: number;
   copy_rows_per_s: number;
   single_insert_rows_per_s: number;
-  /** createList's rows/s over the raw COPY's, round by round (see `pairedRatio`). */
+  /** The median over rounds of createList's rows/s over the raw COPY's (see `pairedRatios`). */
   bulk_copy_ratio: number;
+  /** The quartiles of those per-round ratios: how far one run's median can move. */
+  bulk_copy_ratio_q1: number;
+  bulk_copy_ratio_q3: number;
   bulk_single_ratio: number;
 }
 
@@ -80,11 +83,14 @@ export async function measureBulkInsert(count: number, loopCount: number, times:
     },
   });
   const singlePerBulkRow = ms.single.map((single) => (single / loopCount) * count);
+  const bulkPerCopy = pairedRatios(ms.copy, ms.bulk);
   return {
     bulk_rows_per_s: perSecond(count, median(ms.bulk)),
     copy_rows_per_s: perSecond(count, median(ms.copy)),
     single_insert_rows_per_s: perSecond(loopCount, median(ms.single)),
-    bulk_copy_ratio: pairedRatio(ms.copy, ms.bulk),
-    bulk_single_ratio: pairedRatio(singlePerBulkRow, ms.bulk),
+    bulk_copy_ratio: median(bulkPerCopy),
+    bulk_copy_ratio_q1: quantile(bulkPerCopy, 0.25),
+    bulk_copy_ratio_q3: quantile(bulkPerCopy, 0.75),
+    bulk_single_ratio: median(pairedRatios(singlePerBulkRow, ms.bulk)),
   };
 }

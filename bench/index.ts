@@ -52,6 +52,7 @@ if (json) {
     ['  raw COPY of the same rows (ceiling)', perS(f.copy_rows_per_s), ''],
     ['  single INSERT per row', perS(f.single_insert_rows_per_s), ''],
     ['  bulk / raw COPY, per round', x(f.bulk_copy_ratio), `${mark(f.bulk_copy_ratio >= 0.8)} >= 0.8x`],
+    ['    middle half of the rounds', `${x(f.bulk_copy_ratio_q1)}-${x(f.bulk_copy_ratio_q3)}`, ''],
     ['    ratio of the medians', x(f.bulk_rows_per_s / f.copy_rows_per_s), ''],
     ['  bulk / single INSERT, per round', x(f.bulk_single_ratio), `${mark(f.bulk_single_ratio >= 5)} >= 5x`],
     ['ILIKE rare substring, 100k items', ms(f.search_ilike_rare_ms), `${mark(f.search_ilike_rare_ms <= 1)} <= 1 ms`],
@@ -66,6 +67,7 @@ if (json) {
     ['  seed path, without VACUUM ANALYZE', perS(f.seed_rows_per_s), ''],
     ['  raw COPY replay of the same rows (ceiling)', perS(f.seed_copy_rows_per_s), ''],
     ['  seed path / raw COPY, per round', x(f.seed_copy_ratio), `${mark(f.seed_copy_ratio >= 0.8)} >= 0.8x`],
+    ['    middle half of the rounds', `${x(f.seed_copy_ratio_q1)}-${x(f.seed_copy_ratio_q3)}`, ''],
     ['    ratio of the medians', x(f.seed_rows_per_s / f.seed_copy_rows_per_s), ''],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -12,7 +12,7 @@ import { seedDatabase } from '../seeds/seed-database.js';
 import { countRows, tableNames } from '../seeds/table-order.js';
 import type { CutxDb } from '../src/db/open.js';
 import { createTestDb } from '../src/testing/create-test-db.js';
-import { median, pairedRatio, perSecond, rounds } from './stats.js';
+import { median, pairedRatios, perSecond, quantile, rounds } from './stats.js';
 import { type RecordedWrite, recordWrites, replayWrites } from './write-recorder.js';
 
 const options = { scenario: dev, seed: 1, scale: 1 };
@@ -22,8 +22,10 @@ export interface SeedFigures {
   seed_dev_ms: number;
   seed_rows_per_s: number;
   seed_copy_rows_per_s: number;
-  /** The seed's rows/s over the replay's, round by round (see `pairedRatio`). */
+  /** The median over rounds of the seed's rows/s over the replay's (see `pairedRatios`). */
   seed_copy_ratio: number;
+  seed_copy_ratio_q1: number;
+  seed_copy_ratio_q3: number;
 }
 
 /** Medians over `times` fresh databases each, rounds interleaved. */
@@ -55,10 +57,13 @@ export async function measureSeed(times: number): Promise<SeedFigures> {
       collected: true,
     },
   });
+  const seedPerCopy = pairedRatios(ms.copy, ms.seed);
   return {
     seed_dev_ms: median(ms.dev),
     seed_rows_per_s: perSecond(totalRows, median(ms.seed)),
     seed_copy_rows_per_s: perSecond(totalRows, median(ms.copy)),
-    seed_copy_ratio: pairedRatio(ms.copy, ms.seed),
+    seed_copy_ratio: median(seedPerCopy),
+    seed_copy_ratio_q1: quantile(seedPerCopy, 0.25),
+    seed_copy_ratio_q3: quantile(seedPerCopy, 0.75),
   };
 }

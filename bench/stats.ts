@@ -1,12 +1,16 @@
 /** Rows per second from a count and milliseconds. */
 export const perSecond = (rows: number, ms: number): number => rows / (ms / 1000);
 
-/** The middle of the samples (the mean of the two middles for an even count). */
-export function median(samples: readonly number[]): number {
+/** The value below which a fraction `p` of the samples lie, interpolated between neighbours. */
+export function quantile(samples: readonly number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  const at = (sorted.length - 1) * p;
+  const below = sorted[Math.floor(at)] ?? 0;
+  return below + ((sorted[Math.ceil(at)] ?? 0) - below) * (at - Math.floor(at));
 }
+
+/** The middle of the samples (the mean of the two middles for an even count). */
+export const median = (samples: readonly number[]): number => quantile(samples, 0.5);
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
@@ -58,12 +62,12 @@ export async function rounds<T extends Record<string, unknown>>(
 }
 
 /**
- * The median over rounds of `numerator[i] / denominator[i]`, two trials' samples from the
- * same rounds. This machine runs in spells of two speeds about 1.4 times apart; a ratio of
- * two medians can take each from a different spell, a ratio within one round cannot.
+ * `numerator[i] / denominator[i]`, two trials' samples from the same rounds. This machine
+ * runs in spells of two speeds about 1.4 times apart; a ratio of two medians can take each
+ * from a different spell, a ratio within one round cannot.
  */
-export function pairedRatio(numerator: readonly number[], denominator: readonly number[]): number {
-  return median(numerator.map((value, i) => value / (denominator[i] as number)));
+export function pairedRatios(numerator: readonly number[], denominator: readonly number[]): number[] {
+  return numerator.map((value, i) => value / (denominator[i] as number));
 }
 
 /** The median milliseconds of one trial (see `rounds`). */
