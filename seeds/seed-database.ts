@@ -4,7 +4,7 @@ import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
 import type { Scenario } from './scenario.js';
-import { countRows, tableNames, totalRows } from './table-order.js';
+import { countRows, noTableHasPages, tableNames, totalRows } from './table-order.js';
 
 /** What to do when the target already holds rows. */
 export type OnExisting = 'refuse' | 'reset' | 'skip';
@@ -67,7 +67,7 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
   const { scenario, seed = 1, scale = 1, onExisting = 'refuse', target = 'The database' } = options;
   const steps = scenario.plan(scale);
   const result = await client.transaction(async (tx) => {
-    const existingRows = totalRows(await countRows(tx));
+    const existingRows = (await noTableHasPages(tx)) ? 0 : totalRows(await countRows(tx));
     if (existingRows > 0) {
       if (onExisting === 'skip') return { seeded: false, existingRows };
       if (onExisting === 'refuse') {

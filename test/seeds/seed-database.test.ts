@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFactories } from '../../factories/index.js';
 import { personas } from '../../seeds/personas.js';
 import type { Scenario } from '../../seeds/scenario.js';
 import { scenarios } from '../../seeds/scenarios/index.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
-import { countRows, tableNames } from '../../seeds/table-order.js';
+import { countRows, noTableHasPages, tableNames } from '../../seeds/table-order.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
@@ -119,5 +120,22 @@ describe('seedDatabase on a database that holds rows', () => {
     const result = await seedDatabase(db, { scenario: dev, seed: 1, onExisting: 'reset' });
     expect(result.rows).toEqual(before);
     expect(await ids()).toEqual(idsBefore);
+  });
+});
+
+describe('seedDatabase on a database whose tables held rows that were deleted', () => {
+  it('counts instead of trusting their pages, and seeds', async () => {
+    const emptied = await openTestDb();
+    try {
+      expect(await noTableHasPages(emptied)).toBe(true);
+      await createFactories(emptied, { seed: 2 }).inventoryItems.createList(3);
+      await emptied.exec('DELETE FROM users');
+      expect(await noTableHasPages(emptied)).toBe(false);
+      const result = await seedDatabase(emptied, { scenario: dev, seed: 1, analyze: false });
+      expect(result).toMatchObject({ seeded: true, existingRows: 0 });
+      expect(result.rows).toEqual(await countRows(db));
+    } finally {
+      await emptied.close();
+    }
   });
 });
