@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories, type FactorySet, insertRows } from '../../factories/index.js';
 import { tables } from '../../src/rows/index.js';
-import { openIsolatedTestDb, type TestDb } from '../support/test-db.js';
+import { engine, openIsolatedTestDb, type TestDb } from '../support/test-db.js';
 
 let db: TestDb;
 let reset: () => Promise<void>;
@@ -75,7 +75,8 @@ describe('a factory set with fixedTriggers', () => {
     const entry = await fixed.creditTransactions.create({ user, kind: 'adjustment', amount: 5, balance_after: 999 });
     expect(entry.balance_after).toBe(30);
     expect(entry).toEqual(await readRow('credit_transactions', entry.id));
-    expect(triggerReads).toBe(1);
+    // A server's rows come back from INSERT ... RETURNING, which needs no trigger check.
+    expect(triggerReads).toBe(engine === 'pglite' ? 1 : 0);
   });
 
   it('sees a trigger added before its first insert, on any table', async () => {
