@@ -41,12 +41,12 @@ interface Given {
   resolved: Record<string, AnyRow>;
   /** Columns copied from given parents (a campaign's user_id). */
   copied: Values;
-  explicit: ReadonlySet<string>;
   /** What every overrides object that sets the same keys shares. */
   keyed: Keyed;
 }
 
 interface Keyed {
+  /** The keys set, with the copied columns. */
   explicit: ReadonlySet<string>;
   /** The keys of the first row built, each undefined: later rows start as a copy. */
   shape?: Values;
@@ -121,7 +121,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
       byKeys.set(signature, keyed);
     }
     const checked = checkedColumns ? parseColumns(checkedColumns, columns, def.name, session.seed) : columns;
-    return { columns: checked, resolved, copied, explicit: keyed.explicit, keyed };
+    return { columns: checked, resolved, copied, keyed };
   }
 
   const jsonbColumns = Object.entries(def.columns as Record<string, { sqlType: string }>)
@@ -137,6 +137,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     // fill slots instead of growing each row key by key (half of building was that growth
     // and the garbage it left).
     const { keyed } = given;
+    const { explicit } = keyed;
     const row: Values = keyed.shape ? { ...keyed.shape } : {};
     row.id = sequencedUuid(ctx);
     if (hasCreatedAt) row.created_at = stampAt(ctx.seq);
@@ -144,20 +145,20 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     for (const [column, gen] of gens) row[column] = gen.fake(ctx);
     Object.assign(row, given.copied);
     for (const parent of spec.parents) {
-      if (!given.explicit.has(parent.column)) {
+      if (!explicit.has(parent.column)) {
         row[parent.column] = parent.optional ? null : ctx.faker.string.uuid();
       }
     }
     Object.assign(row, given.columns);
     if (spec.derive) {
       for (const [column, value] of Object.entries(spec.derive(row as Insert<T>))) {
-        if (!given.explicit.has(column)) row[column] = value;
+        if (!explicit.has(column)) row[column] = value;
       }
     }
     keyed.shape ??= Object.fromEntries(Object.keys(row).map((key) => [key, undefined]));
     const built = validate ? parseRow(def.insert, row, def.name, session.seed) : row;
     // So the row can be returned as built, without a read.
-    return { row: withJsonAsRead(built), resolved: given.resolved, explicit: given.explicit };
+    return { row: withJsonAsRead(built), resolved: given.resolved, explicit };
   }
 
   /**

@@ -32,12 +32,16 @@ export async function foreignKeyOrder(client: SqlClient): Promise<TableName[]> {
   return ordered;
 }
 
+// One statement each over every table, written once. Table names come from the fixed
+// `tables` list, never from input.
+const COUNT_ROWS = tableNames
+  .map((table) => `SELECT '${table}' AS "table", count(*)::int AS n FROM "${table}"`)
+  .join(' UNION ALL ');
+const HEAP_BYTES = `SELECT (${tableNames.map((table) => `pg_relation_size('"${table}"')`).join(' + ')})::text AS bytes`;
+
 /** Rows per table, in `tables` order, with one query. */
 export async function countRows(client: SqlClient): Promise<Record<TableName, number>> {
-  // Table names come from the fixed `tables` list, never from input.
-  const { rows } = await client.query<{ table: TableName; n: number }>(
-    tableNames.map((table) => `SELECT '${table}' AS "table", count(*)::int AS n FROM "${table}"`).join(' UNION ALL '),
-  );
+  const { rows } = await client.query<{ table: TableName; n: number }>(COUNT_ROWS);
   const counts = Object.fromEntries(tableNames.map((table) => [table, 0])) as Record<TableName, number>;
   for (const row of rows) counts[row.table] = row.n;
   return counts;
@@ -49,9 +53,7 @@ export async function countRows(client: SqlClient): Promise<Record<TableName, nu
  * held a row may keep its pages when empty, so false means "count", not "not empty".
  */
 export async function noTableHasPages(client: SqlClient): Promise<boolean> {
-  const { rows } = await client.query<{ bytes: string }>(
-    `SELECT (${tableNames.map((table) => `pg_relation_size('"${table}"')`).join(' + ')})::text AS bytes`,
-  );
+  const { rows } = await client.query<{ bytes: string }>(HEAP_BYTES);
   return rows[0]?.bytes === '0';
 }
 

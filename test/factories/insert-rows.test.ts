@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories, type FactorySet, insertRows } from '../../factories/index.js';
 import { tables } from '../../src/rows/index.js';
+import { countQueries } from '../support/query-counter.js';
 import { engine, openIsolatedTestDb, type TestDb } from '../support/test-db.js';
 
 let db: TestDb;
@@ -58,25 +59,15 @@ describe('insertRows returns what a read returns', () => {
 
 describe('a factory set with fixedTriggers', () => {
   it('reads the tables’ triggers once and still returns the rows a trigger rewrote, as read', async () => {
-    let triggerReads = 0;
-    const counting = new Proxy(db, {
-      get(target, key) {
-        const value = Reflect.get(target, key);
-        if (key !== 'query') return typeof value === 'function' ? value.bind(target) : value;
-        return (sql: string, ...rest: unknown[]) => {
-          if (sql.includes('pg_trigger')) triggerReads++;
-          return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
-        };
-      },
-    });
-    const fixed = createFactories(counting, { seed: 4, fixedTriggers: true });
+    const triggerReads = countQueries(db, (sql) => sql.includes('pg_trigger'));
+    const fixed = createFactories(triggerReads.client, { seed: 4, fixedTriggers: true });
     const user = await fixed.users.create();
     await fixed.inventoryItems.createList(3, { user });
     const entry = await fixed.creditTransactions.create({ user, kind: 'adjustment', amount: 5, balance_after: 999 });
     expect(entry.balance_after).toBe(30);
     expect(entry).toEqual(await readRow('credit_transactions', entry.id));
     // A server's rows come back from INSERT ... RETURNING, which needs no trigger check.
-    expect(triggerReads).toBe(engine === 'pglite' ? 1 : 0);
+    expect(triggerReads.count).toBe(engine === 'pglite' ? 1 : 0);
   });
 
   it('sees a trigger added before its first insert, on any table', async () => {

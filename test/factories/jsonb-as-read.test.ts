@@ -3,26 +3,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createFactories, type FactorySet } from '../../factories/index.js';
 import { jsonbAsRead, NOT_PLAIN_JSON } from '../../factories/jsonb-as-read.js';
+import { countQueries, type QueryCounter } from '../support/query-counter.js';
 import { openIsolatedTestDb, type TestDb } from '../support/test-db.js';
 
 let db: TestDb;
 let reset: () => Promise<void>;
 let f: FactorySet;
-let reads: number;
+// Counts the statements that read rows back, so a test can see which path a create took.
+let reads: QueryCounter<TestDb>;
 beforeAll(async () => {
   ({ db, reset } = await openIsolatedTestDb());
-  // Counts the statements that read rows back, so a test can see which path a create took.
-  const counting = new Proxy(db, {
-    get(target, key) {
-      const value = Reflect.get(target, key);
-      if (key !== 'query') return typeof value === 'function' ? value.bind(target) : value;
-      return (sql: string, ...rest: unknown[]) => {
-        if (/^SELECT/i.test(sql) && !sql.includes('pg_trigger')) reads++;
-        return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
-      };
-    },
-  });
-  f = createFactories(counting, { seed: 11 });
+  reads = countQueries(db, (sql) => /^SELECT/i.test(sql) && !sql.includes('pg_trigger'));
+  f = createFactories(reads.client, { seed: 11 });
 });
 afterEach(() => reset());
 afterAll(async () => {
@@ -60,11 +52,11 @@ describe('rows with jsonb columns', () => {
 
   it('are not read back when they hold plain JSON, in any key order', async () => {
     const user = await f.users.create();
-    reads = 0;
+    reads.count = 0;
     await f.products.createList(5, { attributes: { size: 'M', brand: 'Acme', colour: 'red', é: 1, '10': 2, b: true } });
     await f.landingPages.createList(5, { user });
     await f.generationJobs.completed().createList(5, { user });
-    expect(reads).toBe(0);
+    expect(reads.count).toBe(0);
   });
 });
 
