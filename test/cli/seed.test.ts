@@ -31,17 +31,22 @@ describe('cutx-db seed: usage', () => {
     [['--reset', '--if-empty'], 'pass one of them'],
     [['--scale', '0'], '--scale must be a whole number from 1'],
     [['--scenario', 'nope'], "Unknown scenario 'nope'"],
+    [['--database-url', 'db.example.com:5432'], '--database-url must be a URL such as'],
   ])('exits 2 for %j, saying what to pass', async (args, message) => {
     const { code, stderr } = await runHere(['seed', ...args]);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
   });
 
-  it('refuses a --database-url whose host is not loopback, before connecting, and exits 1', async () => {
-    const { code, stderr } = await runHere(['seed', '--database-url', 'postgres://app:secret@db.example.com/cutx']);
+  // Every rule of what counts as loopback is in database-url.test.ts; these show seed applies it.
+  it.each([
+    'postgres://app:secret@db.example.com/cutx',
+    'postgres://app:secret@127.0.0.1:1/cutx?host=db.example.com&port=5432',
+  ])('refuses %s, whose host is not loopback, before connecting, and exits 1', async (url) => {
+    const { code, stderr } = await runHere(['seed', '--database-url', url]);
     expect(code).toBe(1);
-    expect(stderr).toContain(
-      'Refusing to seed db.example.com: not a loopback address; pass --allow-remote if you mean it.',
+    expect(stderr).toBe(
+      'cutx-db seed: Refusing to seed db.example.com: not a loopback address; pass --allow-remote if you mean it.\n',
     );
   });
 });
