@@ -1,4 +1,5 @@
 import { CutxDbError, toCutxDbError } from './errors.js';
+import { hasMigrationsTable, MIGRATIONS_TABLE, planMigration } from './migration-plan.js';
 import { readSchemaFiles, type SchemaFile } from './schema-files.js';
 import type { SqlClient } from './sql-client.js';
 
@@ -8,22 +9,29 @@ export interface MigrationResult {
   alreadyApplied: string[];
 }
 
-// Kept out of `public`, so the schema's own catalog holds exactly the domain's tables.
 const SETUP = `
 CREATE SCHEMA IF NOT EXISTS cutx_migrate;
-CREATE TABLE IF NOT EXISTS cutx_migrate.migrations (
+CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (
   name       text PRIMARY KEY,
   checksum   text NOT NULL,
   applied_at timestamptz NOT NULL DEFAULT now()
 );`;
 
 // Two processes migrating one server at once would race; the lock makes the second wait.
+// A session lock (not a transaction's), since each file commits on its own.
 const LOCK_KEY = 7_410_392_118;
 
 /**
- * Applies the schema files that the database has not seen yet, in one transaction (a
- * failure leaves the database as it was), and records them with their checksums. Running it again is a no-op. A file
- * that was applied and has changed since is refused: schema changes go in a new file.
+ * Applies the schema files that the database has not seen yet, each in its own transaction
+ * with its record (a failing file leaves the files before it applied, and itself not at
+ * all), and records them with their checksums. Running it again is a no-op that writes
+ * nothing and needs no CREATE privilege. Refuses, before applying anything, an applied file
+ * that has changed, gone missing or been renamed, and a new file that sorts before an
+ * applied one. A file whose first line is `-- cutx:no-transaction` runs outside a
+ * transaction: it must hold one statement (PostgreSQL runs several as one implicit transaction).
+ *
+ * Concurrent migrators wait on a session advisory lock, so run it on a direct connection
+ * (not through a transaction-mode pooler such as Hyperdrive or PgBouncer).
  *
  * @example await migrate(db) // { applied: ['0001_foundation.sql', ...], alreadyApplied: [] }
  */
@@ -31,45 +39,47 @@ export async function migrate(
   client: SqlClient,
   files: readonly SchemaFile[] = readSchemaFiles(),
 ): Promise<MigrationResult> {
-  await client.exec(SETUP);
-  const result: MigrationResult = { applied: [], alreadyApplied: [] };
-  await client.exec('BEGIN');
+  await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [LOCK_KEY]);
-    const recorded = await appliedChecksums(client);
-    for (const file of files) {
-      const checksum = recorded.get(file.name);
-      if (checksum === undefined) {
-        await applyFile(client, file);
-        result.applied.push(file.name);
-      } else if (checksum === file.checksum) {
-        result.alreadyApplied.push(file.name);
-      } else {
-        throw new CutxDbError(
-          'migration_changed',
-          `schema/${file.name} was already applied to this database and has changed since. ` +
-            'Restore the applied version and put the change in a new numbered file.',
-        );
-      }
-    }
-    await client.exec('COMMIT');
-  } catch (error) {
-    await client.exec('ROLLBACK');
-    throw error;
+    const { applied, pending } = await planMigration(client, files);
+    if (pending.length > 0 && !(await hasMigrationsTable(client))) await setUp(client);
+    for (const file of pending) await applyFile(client, file);
+    return { applied: pending.map((file) => file.name), alreadyApplied: applied.map((record) => record.name) };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
   }
-  return result;
 }
 
-async function appliedChecksums(client: SqlClient): Promise<Map<string, string>> {
-  const { rows } = await client.query<{ name: string; checksum: string }>(
-    'SELECT name, checksum FROM cutx_migrate.migrations',
-  );
-  return new Map(rows.map((row) => [row.name, row.checksum]));
+async function setUp(client: SqlClient): Promise<void> {
+  try {
+    await client.exec(SETUP);
+  } catch (error) {
+    // Under the lock no other migrator races us, but something else creating the schema
+    // at the same time can still make IF NOT EXISTS throw (it checks, then inserts): fine
+    // if the table is there now.
+    if (!(await hasMigrationsTable(client))) throw toCutxDbError(error, SETUP);
+  }
 }
 
 async function applyFile(client: SqlClient, file: SchemaFile): Promise<void> {
+  const record = () =>
+    client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
   try {
-    await client.exec(file.sql);
+    if (file.noTransaction) {
+      // Recorded only once it succeeded; a failure leaves it pending, to be fixed and rerun.
+      await client.exec(file.sql);
+      await record();
+      return;
+    }
+    await client.exec('BEGIN');
+    try {
+      await client.exec(file.sql);
+      await record();
+      await client.exec('COMMIT');
+    } catch (error) {
+      await client.exec('ROLLBACK');
+      throw error;
+    }
   } catch (error) {
     const cause = toCutxDbError(error);
     throw new CutxDbError('migration_failed', `schema/${file.name} failed to apply: ${cause.message}`, {
@@ -77,8 +87,4 @@ async function applyFile(client: SqlClient, file: SchemaFile): Promise<void> {
       sqlState: cause.sqlState,
     });
   }
-  await client.query('INSERT INTO cutx_migrate.migrations (name, checksum) VALUES ($1, $2)', [
-    file.name,
-    file.checksum,
-  ]);
 }

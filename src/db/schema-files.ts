@@ -9,9 +9,18 @@ export interface SchemaFile {
   name: string;
   sql: string;
   checksum: string;
+  /** The file's first line is `-- cutx:no-transaction`: it runs outside a transaction. */
+  noTransaction: boolean;
 }
 
-const SCHEMA_FILE = /^\d{4}_[a-z0-9_]+\.sql$/;
+/** How a schema file is named: four digits, an underscore, lower-case words, `.sql`. */
+export const SCHEMA_FILE_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
+
+/**
+ * The first line that lets a file run outside a transaction, for the one statement that
+ * cannot run in one (`CREATE INDEX CONCURRENTLY`), as graphile-migrate's `--! no-transaction`.
+ */
+export const NO_TRANSACTION_MARKER = '-- cutx:no-transaction';
 
 /**
  * The `schema/` folder of this package. Found by walking up from this module, so it is the
@@ -29,15 +38,26 @@ function findSchemaDir(from: string): string {
   }
 }
 
-/** Reads the schema files in the order they apply (lexical, which is numeric here). */
+/**
+ * Reads the schema files in the order they apply (lexical, which is numeric here). A `.sql`
+ * file whose name breaks the naming rule is refused rather than skipped: skipped, it would
+ * never be applied and nobody would notice.
+ */
 export function readSchemaFiles(dir: string = schemaDir): SchemaFile[] {
-  return readdirSync(dir)
-    .filter((name) => SCHEMA_FILE.test(name))
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(join(dir, name), 'utf8');
-      return { name, sql, checksum: sha256(sql) };
-    });
+  const names = readdirSync(dir).filter((name) => name.endsWith('.sql'));
+  const misnamed = names.filter((name) => !SCHEMA_FILE_NAME.test(name));
+  if (misnamed.length > 0) {
+    throw new CutxDbError(
+      'schema_file_misnamed',
+      `${misnamed.map((name) => join(dir, name)).join(', ')}: a schema file is named NNNN_lower_case_words.sql ` +
+        '(four digits, an underscore, lower-case letters, digits and underscores); rename it.',
+    );
+  }
+  return names.sort().map((name) => {
+    const sql = readFileSync(join(dir, name), 'utf8');
+    const firstLine = sql.split('\n', 1)[0]?.trim();
+    return { name, sql, checksum: sha256(sql), noTransaction: firstLine === NO_TRANSACTION_MARKER };
+  });
 }
 
 /** One hash over every file's name and checksum: it changes whenever the schema does. */
