@@ -41,7 +41,10 @@ export async function planMigration(client: SqlClient, files: readonly SchemaFil
   }
   const appliedNames = new Set(applied.map((record) => record.name));
   const pending = files.filter((file) => !appliedNames.has(file.name));
-  const last = applied.map((record) => record.name).sort().at(-1);
+  const last = applied
+    .map((record) => record.name)
+    .sort()
+    .at(-1);
   const early = last === undefined ? [] : pending.filter((file) => file.name < last);
   if (last !== undefined && early.length > 0) {
     throw new CutxDbError(

@@ -58,7 +58,11 @@ describe('migrate on a scratch schema', () => {
 
   it('refuses a .sql file whose name breaks the naming rule, naming it, and ignores other files', () => {
     schema.write({ 'README.md': 'notes', '0003_ok_name_2.sql': 'SELECT 1;' });
-    expect(schema.files().map((file) => file.name)).toEqual(['0001_first.sql', '0002_second.sql', '0003_ok_name_2.sql']);
+    expect(schema.files().map((file) => file.name)).toEqual([
+      '0001_first.sql',
+      '0002_second.sql',
+      '0003_ok_name_2.sql',
+    ]);
     schema.write({ '0011_Add-Index.sql': 'SELECT 1;' });
     expect(() => schema.files()).toThrow(
       expect.objectContaining({ code: 'schema_file_misnamed', message: expect.stringContaining('0011_Add-Index.sql') }),
@@ -119,7 +123,10 @@ describe('migrate on a scratch schema', () => {
     it('runs a file without it, or with it below the first line, in a transaction', async () => {
       for (const sql of [concurrently, `-- An index.\n-- cutx:no-transaction\n${concurrently}`]) {
         schema.write({ '0003_index.sql': sql });
-        await expect(migrate(db, schema.files())).rejects.toMatchObject({ code: 'migration_failed', sqlState: '25001' });
+        await expect(migrate(db, schema.files())).rejects.toMatchObject({
+          code: 'migration_failed',
+          sqlState: '25001',
+        });
       }
     });
   });
