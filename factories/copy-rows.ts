@@ -1,6 +1,6 @@
 import { BytesBlob } from '../src/db/bytes-blob.js';
 import type { SqlClient } from '../src/db/sql-client.js';
-import type { TableDef } from '../src/rows/define-table.js';
+import type { TableDef } from '../src/rows/tables.js';
 import { toCopyBytes } from './copy-text.js';
 import { quote } from './sql-text.js';
 

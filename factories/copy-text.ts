@@ -1,4 +1,4 @@
-import type { TableDef } from '../src/rows/define-table.js';
+import type { TableDef } from '../src/rows/tables.js';
 import { toText } from './sql-text.js';
 
 type Values = Record<string, unknown>;
@@ -145,7 +145,7 @@ const writer = new CopyTextWriter();
 
 /** Rows as COPY's text-format input for `columns`, one line per row, in UTF-8. */
 export function toCopyBytes(def: TableDef, columns: readonly string[], rows: readonly Values[]): Uint8Array {
-  const types = columns.map((column) => def.columns[column]?.sqlType ?? 'text');
+  const types = columns.map((column) => def.columns[column]?.type ?? 'text');
   writer.start(rows.length * columns.length * 16);
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) {

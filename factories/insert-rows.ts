@@ -1,6 +1,6 @@
 import { toCutxDbError } from '../src/db/errors.js';
 import type { SqlClient } from '../src/db/sql-client.js';
-import type { TableDef } from '../src/rows/define-table.js';
+import type { TableDef } from '../src/rows/tables.js';
 import { type BlobCopyClient, canCopyFromBlob, copyRows } from './copy-rows.js';
 import { readBack } from './read-back.js';
 import { quote, toText } from './sql-text.js';
@@ -29,7 +29,7 @@ function hasExactly(row: Values, columns: readonly string[]): boolean {
 }
 
 async function insertByUnnest(client: SqlClient, def: TableDef, columns: string[], rows: Values[]): Promise<Values[]> {
-  const types = columns.map((column) => def.columns[column]?.sqlType ?? 'text');
+  const types = columns.map((column) => def.columns[column]?.type ?? 'text');
   const params = columns.map((column, i) => rows.map((row) => toText(row[column], types[i] as string)));
   // Every parameter travels as text[] and is cast per column: the one array type both
   // PGlite and node-postgres serialise the same way, whatever the column type.

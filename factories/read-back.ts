@@ -1,7 +1,7 @@
 import { types } from '@electric-sql/pglite';
 import { pgliteOptions } from '../src/db/pglite-options.js';
 import type { SqlClient } from '../src/db/sql-client.js';
-import type { TableDef } from '../src/rows/define-table.js';
+import type { TableDef } from '../src/rows/tables.js';
 import { quote } from './sql-text.js';
 
 type Values = Record<string, unknown>;
@@ -36,7 +36,7 @@ function readerOf(def: TableDef): Reader | null {
   const fields: string[] = [];
   let known = true;
   for (const column of columns) {
-    const sqlType = def.columns[column]?.sqlType ?? '';
+    const sqlType = def.columns[column]?.type ?? '';
     const oid = PARSED_FROM_TEXT[sqlType];
     if (oid !== undefined) {
       fields.push(`t.${quote(column)}::text`);

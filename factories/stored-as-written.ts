@@ -1,6 +1,6 @@
 import type { SqlClient } from '../src/db/sql-client.js';
-import { ISO_DATE } from '../src/rows/column.js';
-import type { TableDef } from '../src/rows/define-table.js';
+import { ISO_DATE } from '../src/rows/column-schemas.js';
+import type { TableDef } from '../src/rows/tables.js';
 import { jsonbAsRead } from './jsonb-as-read.js';
 import { quote } from './sql-text.js';
 
@@ -48,7 +48,7 @@ export function readsAsWritten(def: TableDef, columns: readonly string[], rows: 
   if (columns.length !== all.length) return false;
   const checks: ((value: unknown) => boolean)[] = [];
   for (const column of columns) {
-    const kept = KEPT[def.columns[column]?.sqlType ?? ''];
+    const kept = KEPT[def.columns[column]?.type ?? ''];
     if (kept === undefined) return false;
     checks.push(kept);
   }

@@ -124,8 +124,8 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     return { columns: checked, resolved, copied, keyed };
   }
 
-  const jsonbColumns = Object.entries(def.columns as Record<string, { sqlType: string }>)
-    .filter(([, column]) => column.sqlType === 'jsonb')
+  const jsonbColumns = Object.entries(def.columns as Record<string, { type: string }>)
+    .filter(([, column]) => column.type === 'jsonb')
     .map(([name]) => name);
   const hasCreatedAt = 'created_at' in def.columns;
   const hasUpdatedAt = 'updated_at' in def.columns;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CutxDbError } from '../src/db/errors.js';
-import type { TableDef } from '../src/rows/define-table.js';
+import type { TableDef } from '../src/rows/tables.js';
 
 type Values = Record<string, unknown>;
 

@@ -1,6 +1,4 @@
-export { diffCatalog } from './catalog-diff.js';
-export { Column, c } from './column.js';
-export { type Columns, defineTable, type TableDef } from './define-table.js';
+export { metadata } from './generated/metadata.js';
 export {
   assetMetadata,
   auditDetails,
@@ -9,6 +7,9 @@ export {
   landingContent,
   outputMetadata,
   productAttributes,
-} from './json.js';
-export { type Insert, type Row, type TableName, tables } from './tables.js';
-export { SIGNUP_CREDITS, vocabularies } from './vocabularies.js';
+  SIGNUP_CREDITS,
+} from './hand-written.js';
+export type { JsonValue } from './pg-types.js';
+export type * from './schema-metadata.js';
+export { type Insert, type Row, type TableDef, type TableName, tables } from './tables.js';
+export { type Vocabularies, vocabularies } from './vocabularies.js';

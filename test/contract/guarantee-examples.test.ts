@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SIGNUP_CREDITS } from '../../src/rows/vocabularies.js';
+import { SIGNUP_CREDITS } from '../../src/rows/index.js';
 import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCopyBytes } from '../../factories/index.js';
-import type { TableDef } from '../../src/rows/define-table.js';
+import type { TableDef } from '../../src/rows/tables.js';
 
 const def = {
-  columns: { body: { sqlType: 'text' }, at: { sqlType: 'timestamp with time zone' } },
+  columns: { body: { type: 'text' }, at: { type: 'timestamp with time zone' } },
 } as unknown as TableDef;
 
 // COPY's text format as its documentation states it: the four characters that would end a
@@ -50,7 +50,7 @@ describe('toCopyBytes', () => {
   });
 
   it('writes a jsonb value as its JSON, whatever its type', () => {
-    const jsonb = { columns: { doc: { sqlType: 'jsonb' } } } as unknown as TableDef;
+    const jsonb = { columns: { doc: { type: 'jsonb' } } } as unknown as TableDef;
     const docs = ['a\tb', 42, new Date(0), { at: new Date(0), n: [1, 'x'] }];
     expect(
       toCopyBytes(

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 
+// What the services know about the database that its catalog cannot say, written once.
+// Everything else in src/rows is derived from the generated metadata.
+
+/**
+ * The signup grant the database gives every new user (guarantee 1). The number lives in
+ * the signup trigger's SQL; test/contract/guarantee-examples.test.ts inserts a user and
+ * holds this copy equal to what the trigger grants.
+ */
+export const SIGNUP_CREDITS = 25;
+
 // The shapes of the JSONB columns. The database only checks that each is an object; these
 // schemas are the contract between the services that write and read them.
 
@@ -79,3 +89,15 @@ export const auditDetails = z.object({
   after: z.json().optional(),
   amount: z.number().int().optional(),
 });
+
+/**
+ * The typed JSONB columns by table: these replace the generic JSON schema the metadata
+ * gives. `generation_jobs.input_params` is typed per job type instead (see tables.ts).
+ */
+export const jsonColumns = {
+  generation_jobs: { output_metadata: outputMetadata },
+  assets: { metadata: assetMetadata },
+  products: { attributes: productAttributes },
+  landing_pages: { content: landingContent },
+  admin_audit_log: { details: auditDetails },
+} as const;
