@@ -7,6 +7,7 @@ export type CutxDbErrorCode =
   | 'migration_renamed'
   | 'migration_out_of_order'
   | 'schema_file_misnamed'
+  | 'schema_drift'
   | 'schema_missing'
   | 'invalid_input'
   | 'unsafe_target'

@@ -1,10 +1,8 @@
 import { lockDataDir } from '../../db/data-dir-lock.js';
-import { CutxDbError } from '../../db/errors.js';
 import { migrate } from '../../db/migrate.js';
 import { openDb } from '../../db/open.js';
-import { fromPg } from '../../db/pg-client.js';
 import type { TransactionalClient } from '../../db/sql-client.js';
-import { checkDatabaseUrl } from '../database-url.js';
+import { connectServer } from '../server-connection.js';
 
 /** Where `cutx-db seed` writes: opened, migrated, and locked or connected. */
 export interface SeedTarget {
@@ -44,23 +42,12 @@ export async function openDataDirTarget(dataDir: string): Promise<SeedTarget> {
 
 /** A PostgreSQL server, migrated first, once `checkDatabaseUrl` has allowed it. */
 export async function openServerTarget(databaseUrl: string, allowRemote: boolean): Promise<SeedTarget> {
-  const { label } = checkDatabaseUrl(databaseUrl, { allowRemote, action: 'seed' });
-  // pg loads only for this path, so seeding the embedded database does not need it.
-  const { default: pg } = await import('pg');
-  const connection = new pg.Client({ connectionString: databaseUrl });
+  const server = await connectServer(databaseUrl, { allowRemote, action: 'seed' });
   try {
-    await connection.connect();
+    await migrate(server.client);
+    return { ...server, connectHint: `Connect: psql "${server.label}"` };
   } catch (error) {
-    throw new CutxDbError('database_error', `Cannot connect to ${label}: ${(error as Error).message}.`, {
-      cause: error,
-    });
-  }
-  try {
-    const client = fromPg(connection);
-    await migrate(client);
-    return { client, label, connectHint: `Connect: psql "${label}"`, close: () => connection.end() };
-  } catch (error) {
-    await connection.end();
+    await server.close();
     throw error;
   }
 }

@@ -1,0 +1,34 @@
+import { CutxDbError } from '../db/errors.js';
+import { fromPg } from '../db/pg-client.js';
+import type { TransactionalClient } from '../db/sql-client.js';
+import { checkDatabaseUrl } from './database-url.js';
+
+/** A connected PostgreSQL server, for a command's one session. */
+export interface ServerConnection {
+  client: TransactionalClient;
+  /** The URL without its password, for messages. */
+  label: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to `databaseUrl` once `checkDatabaseUrl` has allowed it (loopback unless
+ * `allowRemote`); `action` is the verb its refusal names ("seed", "migrate").
+ */
+export async function connectServer(
+  databaseUrl: string,
+  options: { allowRemote: boolean; action: string },
+): Promise<ServerConnection> {
+  const { label } = checkDatabaseUrl(databaseUrl, options);
+  // pg loads only for this path, so commands on the embedded database do not need it.
+  const { default: pg } = await import('pg');
+  const connection = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await connection.connect();
+  } catch (error) {
+    throw new CutxDbError('database_error', `Cannot connect to ${label}: ${(error as Error).message}.`, {
+      cause: error,
+    });
+  }
+  return { client: fromPg(connection), label, close: () => connection.end() };
+}
