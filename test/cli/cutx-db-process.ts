@@ -31,10 +31,10 @@ export async function runCutxDb(args: string[]): Promise<{ code: number | null; 
   return { code, stdout, stderr };
 }
 
-/** Starts `cutx-db serve` on a free port and waits for the DATABASE_URL line. */
-export async function startServe(dataDir: string, timeoutMs = 90_000): Promise<ServeProcess> {
+/** Starts `cutx-db serve` on a free port (with `extraArgs`) and waits for the DATABASE_URL line. */
+export async function startServe(dataDir: string, extraArgs: string[] = [], timeoutMs = 90_000): Promise<ServeProcess> {
   const child = track(
-    spawn(process.execPath, [launcher, 'serve', '--data-dir', dataDir, '--port', '0'], {
+    spawn(process.execPath, [launcher, 'serve', '--data-dir', dataDir, '--port', '0', ...extraArgs], {
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   );

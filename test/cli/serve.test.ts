@@ -34,7 +34,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve', () => {
 
   it('prints a DATABASE_URL on loopback that psql can query', async () => {
     expect(server.databaseUrl).toMatch(
-      /^postgresql:\/\/postgres:postgres@127\.0\.0\.1:\d+\/postgres\?sslmode=disable$/,
+      /^postgresql:\/\/postgres:[0-9a-f]{24}@127\.0\.0\.1:\d+\/postgres\?sslmode=disable$/,
     );
     const { stdout } = await run('psql', [
       server.databaseUrl,

@@ -12,6 +12,7 @@ import { tableNames } from '../../seeds/table-order.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import { createPgTestDb } from '../../src/testing/pg-test-db.js';
 import { runCutxDb } from '../cli/cutx-db-process.js';
+import { psqlInstalled } from '../support/psql.js';
 
 const dev = scenarios.dev as Scenario;
 const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
@@ -95,30 +96,33 @@ describe('exportSeed', () => {
   });
 });
 
-describe.skipIf(serverUrl === undefined)('seed.sql on PostgreSQL (skipped without CUTX_TEST_DATABASE_URL)', () => {
-  it('loads with psql into an empty migrated database and gives exactly the exported rows and balances', async () => {
-    const db = await createPgTestDb(serverUrl as string);
-    try {
-      const load = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', join(out, 'seed.sql'), db.url], {
-        encoding: 'utf8',
-      });
-      expect(load.stderr).toBe('');
-      expect(load.status).toBe(0);
-      // Read back the way the export renders rows, so the comparison is byte for byte.
-      await db.exec(`SET TimeZone = 'UTC'`);
-      for (const table of tableNames) {
-        const { rows } = await db.query<{ json: string }>(
-          `SELECT row_to_json(t)::text AS json FROM "${table}" t ORDER BY t.id`,
-        );
-        expect(`[\n${rows.map((row) => row.json).join(',\n')}\n]\n`, table).toBe(read(join('json', `${table}.json`)));
-      }
-      const { rows } = await db.query<{ broken: number }>(
-        `SELECT count(*)::int AS broken FROM credit_balances b
+describe.skipIf(serverUrl === undefined || !psqlInstalled)(
+  'seed.sql on PostgreSQL (skipped without CUTX_TEST_DATABASE_URL or without psql)',
+  () => {
+    it('loads with psql into an empty migrated database and gives exactly the exported rows and balances', async () => {
+      const db = await createPgTestDb(serverUrl as string);
+      try {
+        const load = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', join(out, 'seed.sql'), db.url], {
+          encoding: 'utf8',
+        });
+        expect(load.stderr).toBe('');
+        expect(load.status).toBe(0);
+        // Read back the way the export renders rows, so the comparison is byte for byte.
+        await db.exec(`SET TimeZone = 'UTC'`);
+        for (const table of tableNames) {
+          const { rows } = await db.query<{ json: string }>(
+            `SELECT row_to_json(t)::text AS json FROM "${table}" t ORDER BY t.id`,
+          );
+          expect(`[\n${rows.map((row) => row.json).join(',\n')}\n]\n`, table).toBe(read(join('json', `${table}.json`)));
+        }
+        const { rows } = await db.query<{ broken: number }>(
+          `SELECT count(*)::int AS broken FROM credit_balances b
           WHERE b.balance <> (SELECT sum(amount) FROM credit_transactions t WHERE t.user_id = b.user_id)`,
-      );
-      expect(rows[0]?.broken).toBe(0);
-    } finally {
-      await db.close();
-    }
-  });
-});
+        );
+        expect(rows[0]?.broken).toBe(0);
+      } finally {
+        await db.close();
+      }
+    });
+  },
+);

