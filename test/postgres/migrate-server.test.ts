@@ -24,7 +24,11 @@ describe.skipIf(engine !== 'postgres')('migrate on a real server', () => {
 
   async function connect(user?: string): Promise<pg.Client> {
     const url = new URL(database.url);
-    if (user !== undefined) url.username = user;
+    if (user !== undefined) {
+      url.username = user;
+      // A server that asks TCP clients for a password (the npm PostgreSQL does) gets the role's.
+      url.password = user;
+    }
     const client = new pg.Client({ connectionString: url.href });
     await client.connect();
     clients.push(client);
@@ -45,7 +49,7 @@ describe.skipIf(engine !== 'postgres')('migrate on a real server', () => {
     const admin = await connect();
     await migrate(fromPg(admin), files);
     await database.asAdmin(`
-      CREATE ROLE ${reader} LOGIN;
+      CREATE ROLE ${reader} LOGIN PASSWORD '${reader}';
       REVOKE CREATE ON SCHEMA public FROM PUBLIC;
       GRANT USAGE ON SCHEMA cutx_migrate TO ${reader};
       GRANT SELECT ON cutx_migrate.migrations TO ${reader};`);
