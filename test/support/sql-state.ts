@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 /** SQLSTATEs the guarantees are refused with. */
 export const SQL_STATE = {
   uniqueViolation: '23505',
+  foreignKeyViolation: '23503',
   checkViolation: '23514',
   insufficientPrivilege: '42501',
 } as const;
