@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import {
   foreignKeyLines,
+  indexDefinitionProblems,
   namedIndexProblems,
   primaryKeyProblems,
   tableProblems,
@@ -54,6 +55,31 @@ const breakages: [string, string, (db: TestDb) => Promise<string[]>, RegExp][] =
     "DROP INDEX idx_inventory_search; CREATE INDEX idx_inventory_search ON inventory_items USING gin (to_tsvector('simple', name))",
     namedIndexProblems,
     /idx_inventory_search/,
+  ],
+  [
+    'a named index is made partial',
+    "DROP INDEX idx_jobs_idempotency; CREATE UNIQUE INDEX idx_jobs_idempotency ON generation_jobs (user_id, idempotency_key) WHERE status <> 'failed'",
+    namedIndexProblems,
+    /idx_jobs_idempotency: is .*"predicate":"status <> 'failed'/,
+  ],
+  [
+    "a partial index's predicate loses a value",
+    `DROP INDEX idx_subscriptions_one_live_per_user;
+     CREATE UNIQUE INDEX idx_subscriptions_one_live_per_user ON subscriptions (user_id) WHERE status IN ('trialing', 'active')`,
+    indexDefinitionProblems,
+    /index: missing CREATE UNIQUE INDEX idx_subscriptions_one_live_per_user .*'paused'/,
+  ],
+  [
+    'an index expression changes',
+    'DROP INDEX idx_landing_pages_custom_domain; CREATE UNIQUE INDEX idx_landing_pages_custom_domain ON landing_pages (custom_domain)',
+    indexDefinitionProblems,
+    /index: unexpected CREATE UNIQUE INDEX idx_landing_pages_custom_domain .*\(custom_domain\)/,
+  ],
+  [
+    'an unnamed index loses its uniqueness',
+    'DROP INDEX idx_inventory_items_user_sku; CREATE INDEX idx_inventory_items_user_sku ON inventory_items (user_id, sku)',
+    indexDefinitionProblems,
+    /index: unexpected CREATE INDEX idx_inventory_items_user_sku/,
   ],
   [
     'an updated_at trigger is dropped',

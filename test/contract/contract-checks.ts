@@ -3,6 +3,7 @@ import { vocabularies } from '../../src/rows/vocabularies.js';
 import {
   checkConstraints,
   foreignKeys,
+  indexDefinitions,
   indexes,
   indexOperatorClasses,
   primaryKeys,
@@ -10,6 +11,7 @@ import {
   tablesWithColumn,
   tablesWithUpdatedAtTrigger,
 } from '../support/catalog.js';
+import { REVIEWED_INDEXES } from '../support/reviewed-schema.js';
 
 /**
  * Each check reads the catalog and returns what differs from the spec (DOMAIN.md), one
@@ -59,6 +61,8 @@ export const UPDATED_AT_TABLES = [
 interface NamedIndex {
   table: string;
   keys: string[];
+  /** The partial-index WHERE; null: the index covers every row. */
+  predicate: string | null;
   unique: boolean;
   method: 'btree' | 'gin';
   operatorClasses?: string[];
@@ -66,25 +70,40 @@ interface NamedIndex {
 
 export const NAMED_INDEXES: Record<string, NamedIndex> = {
   // Case-insensitive: the key is lower(email) (guarantee 9).
-  idx_users_email: { table: 'users', keys: ['lower(email)'], unique: true, method: 'btree' },
-  idx_users_github: { table: 'users', keys: ['github_id'], unique: true, method: 'btree' },
-  idx_jobs_user_status: { table: 'generation_jobs', keys: ['user_id', 'status'], unique: false, method: 'btree' },
-  idx_jobs_replicate: { table: 'generation_jobs', keys: ['replicate_prediction_id'], unique: false, method: 'btree' },
+  idx_users_email: { table: 'users', keys: ['lower(email)'], predicate: null, unique: true, method: 'btree' },
+  idx_users_github: { table: 'users', keys: ['github_id'], predicate: null, unique: true, method: 'btree' },
+  idx_jobs_user_status: {
+    table: 'generation_jobs',
+    keys: ['user_id', 'status'],
+    predicate: null,
+    unique: false,
+    method: 'btree',
+  },
+  idx_jobs_replicate: {
+    table: 'generation_jobs',
+    keys: ['replicate_prediction_id'],
+    predicate: null,
+    unique: false,
+    method: 'btree',
+  },
   idx_jobs_idempotency: {
     table: 'generation_jobs',
     keys: ['user_id', 'idempotency_key'],
+    predicate: null,
     unique: true,
     method: 'btree',
   },
   idx_analytics_campaign_date: {
     table: 'campaign_analytics',
     keys: ['campaign_id', 'date'],
+    predicate: null,
     unique: true,
     method: 'btree',
   },
   idx_inventory_search: {
     table: 'inventory_items',
     keys: ['name'],
+    predicate: null,
     unique: false,
     method: 'gin',
     operatorClasses: ['gin_trgm_ops'],
@@ -112,7 +131,13 @@ export async function namedIndexProblems(db: SqlClient): Promise<string[]> {
       continue;
     }
     const { operatorClasses, ...shape } = expected;
-    const found = { table: index.table, keys: index.keys, unique: index.unique, method: index.method };
+    const found = {
+      table: index.table,
+      keys: index.keys,
+      predicate: index.predicate,
+      unique: index.unique,
+      method: index.method,
+    };
     if (JSON.stringify(found) !== JSON.stringify(shape)) {
       problems.push(`${name}: is ${JSON.stringify(found)}, expected ${JSON.stringify(shape)}`);
     }
@@ -124,6 +149,11 @@ export async function namedIndexProblems(db: SqlClient): Promise<string[]> {
     }
   }
   return problems;
+}
+
+/** Indexes that differ from the reviewed snapshot: name, keys, expressions, uniqueness or predicate. */
+export async function indexDefinitionProblems(db: SqlClient): Promise<string[]> {
+  return difference('index', await indexDefinitions(db), REVIEWED_INDEXES);
 }
 
 export async function updatedAtProblems(db: SqlClient): Promise<string[]> {

@@ -39,12 +39,15 @@ export interface IndexInfo {
   unique: boolean;
   /** Key expressions as PostgreSQL prints them, with the operator class where not default. */
   keys: string[];
+  /** The WHERE of a partial index, as PostgreSQL prints it; null for a whole-table index. */
+  predicate: string | null;
 }
 
 export async function indexes(db: SqlClient): Promise<IndexInfo[]> {
-  const { rows } = await db.query<{ name: string; table: string; method: string; unique: boolean; keys: string[] }>(
+  const { rows } = await db.query<IndexInfo>(
     `SELECT i.relname AS name, t.relname AS table, am.amname AS method, x.indisunique AS unique,
-            array(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnkeyatts) k) AS keys
+            array(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnkeyatts) k) AS keys,
+            pg_get_expr(x.indpred, x.indrelid, true) AS predicate
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid
        JOIN pg_class t ON t.oid = x.indrelid
@@ -54,6 +57,16 @@ export async function indexes(db: SqlClient): Promise<IndexInfo[]> {
       ORDER BY i.relname`,
   );
   return rows;
+}
+
+/** Every index of `public` as pg_get_indexdef prints it (the statement that would create it), by name. */
+export async function indexDefinitions(db: SqlClient): Promise<string[]> {
+  const { rows } = await db.query<{ definition: string }>(
+    `SELECT pg_get_indexdef(x.indexrelid) AS definition
+       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
+      WHERE n.nspname = 'public' ORDER BY i.relname`,
+  );
+  return rows.map((row) => row.definition);
 }
 
 /** The operator class of each key of an index, e.g. gin_trgm_ops. */
