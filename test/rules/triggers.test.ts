@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect } from 'vitest';
+import { beforeEach, describe, expect } from 'vitest';
 import { SIGNUP_CREDITS } from '../../src/rows/vocabularies.js';
 import { attempt } from '../properties/support/isolation.js';
 import { snapshot } from '../properties/support/snapshot.js';
 import { SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
-import { type BaseRows, createBaseRows } from './support/base-rows.js';
-import { attacks } from './support/test-attacks.js';
+import type { TestDb } from '../support/test-db.js';
+import type { BaseRows } from './support/base-rows.js';
+import { attacks, useBaseRowsDb } from './support/test-attacks.js';
 
 // The signup grant, updated_at on the ten tables, and the append-only audit log: each
 // trigger is tried by the statement it exists to answer.
+const context = useBaseRowsDb();
 let db: TestDb;
 let base: BaseRows;
-beforeAll(async () => {
-  db = await openTestDb();
-  base = await createBaseRows(db);
-});
-afterAll(() => db.close());
 beforeEach(async () => {
+  ({ db, base } = context);
   await db.exec('BEGIN');
   return () => db.exec('ROLLBACK');
 });
