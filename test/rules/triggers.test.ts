@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect } from 'vitest';
-import { SIGNUP_CREDITS } from '../../src/rows/vocabularies.js';
+import { SIGNUP_CREDITS } from '../../src/rows/index.js';
 import { attempt } from '../properties/support/isolation.js';
 import { snapshot } from '../properties/support/snapshot.js';
 import { SQL_STATE } from '../support/sql-state.js';
