@@ -50,7 +50,7 @@ async function reset(db: CutxDb): Promise<void> {
 const isolationChecksum = sha256(INSTALL_ISOLATION).slice(0, 16);
 
 /** The migrated template with the reset machinery installed, cached like the template. */
-function isolatedTemplate(): Promise<Blob> {
+export function isolatedTemplate(): Promise<Blob> {
   return cachedTemplate(`isolated-${templateKey()}-${isolationChecksum}.tar`, async () => {
     const db = await createPglite({}, migratedTemplate);
     try {

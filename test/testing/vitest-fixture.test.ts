@@ -1,5 +1,6 @@
+import pg from 'pg';
 import { describe } from 'vitest';
-import { expect, test } from '../../factories/vitest.js';
+import { expect, test } from '../../vitest/index.js';
 import { engine } from '../support/test-db.js';
 
 // The fixture serves embedded PGlite databases whatever engine the suite tests.
@@ -31,4 +32,39 @@ describe.skipIf(engine === 'postgres')('the vitest fixture', () => {
     expect(firstUserId).toBeDefined();
     expect(user.id).toBe(firstUserId);
   });
+});
+
+describe.skipIf(engine === 'postgres')('the vitest fixture over the wire', () => {
+  test('serves the test database at databaseUrl: pg reads the rows the factories wrote', async ({
+    databaseUrl,
+    factories,
+  }) => {
+    const user = await factories.users.create();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT email FROM users');
+      expect(rows).toEqual([{ email: user.email }]);
+      await client.query("INSERT INTO users (email) VALUES ('over-the-wire@cutx.test')");
+    } finally {
+      await client.end();
+    }
+  });
+
+  test('resets what a client wrote over the wire', async ({ db }) => {
+    expect((await db.query('SELECT email FROM users')).rows).toEqual([]);
+  });
+});
+
+// Every test creates the same seed-1 user: on one shared database all but one would fail
+// with a duplicate key, as they did before concurrent tests got databases of their own.
+describe.skipIf(engine === 'postgres').concurrent('the vitest fixture in concurrent tests', () => {
+  for (const n of [1, 2, 3, 4]) {
+    test(`gives concurrent test ${n} a database of its own`, async ({ db, factories }) => {
+      const user = await factories.users.create();
+      // Held open across the others' inserts, so the tests overlap.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await db.query('SELECT id FROM users')).rows).toEqual([{ id: user.id }]);
+    });
+  }
 });

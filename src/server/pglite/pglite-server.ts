@@ -7,10 +7,7 @@ import type { DbServer, ResolvedServerOptions } from '../db-server-options.js';
 import { withSessionAffinity } from './session-affinity.js';
 
 /**
- * Locks the data directory, opens it with the schema applied, and serves it to many
- * clients at once through `@electric-sql/pglite-socket`. Their statements take turns on
- * the one PGlite connection; a client inside a transaction keeps it until COMMIT or
- * ROLLBACK, so the others wait rather than see uncommitted rows.
+ * Locks the data directory, opens it with the schema applied, and serves it (`servePglite`).
  */
 export async function startPgliteServer(options: ResolvedServerOptions): Promise<DbServer> {
   const lock: DataDirLock | undefined =
@@ -18,26 +15,13 @@ export async function startPgliteServer(options: ResolvedServerOptions): Promise
   let db: CutxDb | undefined;
   try {
     db = await openDb(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
-    const server = new PGLiteSocketServer({
-      db: withSessionAffinity(db),
-      host: options.host,
-      port: options.port,
-      maxConnections: options.maxConnections,
-    });
-    let port = options.port;
-    server.addEventListener('listening', (event) => {
-      port = (event as CustomEvent<{ port: number }>).detail.port;
-    });
-    await server.start().catch((error: unknown) => {
-      throw listenError(error, options);
-    });
+    const served = await servePglite(db, options);
     const opened = db;
     return {
-      url: connectionUrl(options.host, port, options.password),
-      engine: 'pglite',
+      ...served,
       async stop() {
         try {
-          await server.stop();
+          await served.stop();
           await opened.close();
         } finally {
           lock?.release();
@@ -51,13 +35,39 @@ export async function startPgliteServer(options: ResolvedServerOptions): Promise
   }
 }
 
+/** Where `servePglite` listens, and what its URL says. */
+export type ServeAddress = Pick<ResolvedServerOptions, 'host' | 'port' | 'password' | 'maxConnections'>;
+
+/**
+ * Serves an open database to many clients at once through `@electric-sql/pglite-socket`.
+ * Their statements take turns on the one PGlite connection; a client inside a transaction
+ * keeps it until COMMIT or ROLLBACK, so the others wait rather than see uncommitted rows.
+ * `stop()` stops serving and leaves the database open.
+ */
+export async function servePglite(db: CutxDb, address: ServeAddress): Promise<DbServer> {
+  const server = new PGLiteSocketServer({
+    db: withSessionAffinity(db),
+    host: address.host,
+    port: address.port,
+    maxConnections: address.maxConnections,
+  });
+  let port = address.port;
+  server.addEventListener('listening', (event) => {
+    port = (event as CustomEvent<{ port: number }>).detail.port;
+  });
+  await server.start().catch((error: unknown) => {
+    throw listenError(error, address);
+  });
+  return { url: connectionUrl(address.host, port, address.password), engine: 'pglite', stop: () => server.stop() };
+}
+
 const listenHints: Readonly<Record<string, string>> = {
   EADDRINUSE: 'the port is in use; pass another --port, or 0 for any free one',
   EADDRNOTAVAIL: 'no network interface has that address; pass a local --host such as 127.0.0.1',
   EACCES: 'ports below 1024 need privileges; pass a --port above 1023',
 };
 
-function listenError(error: unknown, options: ResolvedServerOptions): unknown {
+function listenError(error: unknown, options: ServeAddress): unknown {
   const hint = listenHints[(error as NodeJS.ErrnoException).code ?? ''];
   if (hint === undefined) return error;
   return new CutxDbError('invalid_input', `Cannot listen on ${options.host}:${options.port}: ${hint}.`, {

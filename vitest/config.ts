@@ -1,0 +1,46 @@
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vitest/config';
+
+/**
+ * The vitest setup for tests on CutX databases, as a plugin:
+ * - builds the migrated template once, before any worker starts (a globalSetup), so no
+ *   test waits seconds for it on a fresh install;
+ * - serves each worker's database on a loopback port and sets `process.env.DATABASE_URL`
+ *   to it before each test file loads, resetting it after every test (a setup file);
+ * - runs test files without isolation (`isolate: false`), so a worker keeps its database,
+ *   PGlite's compiled WASM and the loaded template across files instead of a new process
+ *   and a new database per file;
+ * - raises the default timeouts to fit a worker's first database (about a second, more on a
+ *   busy machine).
+ * What the project's own config sets (`isolate`, `testTimeout`, `hookTimeout`) wins.
+ *
+ * @example
+ * // vitest.config.ts
+ * import { defineConfig } from 'vitest/config';
+ * import { cutxDb } from '@cutx/db/vitest/config';
+ * export default defineConfig({ plugins: [cutxDb()] });
+ */
+export function cutxDb(): Plugin {
+  return {
+    name: '@cutx/db',
+    config(config) {
+      const own = config.test ?? {};
+      return {
+        test: {
+          globalSetup: [sibling('global-setup')],
+          setupFiles: [sibling('setup')],
+          isolate: own.isolate ?? false,
+          testTimeout: own.testTimeout ?? 30_000,
+          hookTimeout: own.hookTimeout ?? 60_000,
+        },
+      };
+    },
+  };
+}
+
+/** A module beside this one, as a path: `.ts` in this repository's sources, `.js` when installed. */
+function sibling(name: string): string {
+  const here = fileURLToPath(import.meta.url);
+  return fileURLToPath(new URL(`./${name}${extname(here)}`, import.meta.url));
+}

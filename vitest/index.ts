@@ -1,0 +1,66 @@
+import { test as base } from 'vitest';
+import { createFactories, type FactorySet } from '../factories/index.js';
+import type { CutxDb } from '../src/db/open.js';
+import { leaseWorkerDb, type WorkerDb } from './worker-databases.js';
+
+export interface CutxFixtures {
+  /** A migrated database, empty at the start of every test; the test may commit freely. */
+  db: CutxDb;
+  /** Factories on `db`, seed 1: every test builds the same rows whatever the order. */
+  factories: FactorySet;
+  /** The same database as `db`, served over the PostgreSQL protocol, for a driver of the service's own. */
+  databaseUrl: string;
+}
+
+/**
+ * vitest's `test`, extended with `db`, `factories` and `databaseUrl`. Tests that run one at a
+ * time share one database per worker, reset after each test (about a millisecond);
+ * concurrent tests (`test.concurrent`, `describe.concurrent`) each get a database of their
+ * own for as long as they run.
+ *
+ * @example
+ * import { expect, test } from '@cutx/db/vitest';
+ * test('a new user has 25 credits', async ({ db, factories }) => {
+ *   const user = await factories.users.create();
+ *   // ...
+ * });
+ */
+export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
+  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
+  workerDb: async ({}, use) => {
+    const lease = await leaseWorkerDb();
+    try {
+      await use(lease.workerDb);
+    } finally {
+      await lease.release();
+    }
+  },
+  db: async ({ workerDb }, use) => {
+    await use(workerDb.db);
+  },
+  databaseUrl: async ({ workerDb }, use) => {
+    await use(workerDb.url);
+  },
+  factories: async ({ db }, use) => {
+    await use(createFactories(db, { seed: 1 }));
+  },
+});
+
+/** `test` under its other name. */
+export const it = test;
+
+export {
+  afterAll,
+  afterEach,
+  assert,
+  beforeAll,
+  beforeEach,
+  describe,
+  expect,
+  expectTypeOf,
+  inject,
+  onTestFailed,
+  onTestFinished,
+  suite,
+  vi,
+} from 'vitest';

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { servePglite } from '../src/server/pglite/pglite-server.js';
+import { createIsolatedDb, type IsolatedDb } from '../src/testing/isolated-db.js';
+
+/** A migrated database of this worker's, reset between tests, and served over the wire. */
+export interface WorkerDb extends IsolatedDb {
+  /** `postgresql://...` for a service's own driver (pg, postgres.js, Drizzle, Kysely). */
+  readonly url: string;
+}
+
+/** A worker database held by one test until `release()` resets it for the next. */
+export interface WorkerDbLease {
+  readonly workerDb: WorkerDb;
+  release(): Promise<void>;
+}
+
+interface WorkerDatabases {
+  /** The database of the tests that run one at a time, and of `process.env.DATABASE_URL`. */
+  primary: Promise<WorkerDb> | undefined;
+  primaryLeased: boolean;
+  /** Databases opened for concurrent tests, idle until the next concurrent test takes one. */
+  spares: WorkerDb[];
+}
+
+// Kept on globalThis, not in module scope: vitest re-evaluates modules outside node_modules
+// for every file of a worker, and a second copy of this module must not open a second
+// primary database (the one the setup file put in DATABASE_URL).
+const KEY = Symbol.for('@cutx/db/worker-databases');
+const shared = globalThis as Record<symbol, WorkerDatabases | undefined>;
+shared[KEY] ??= { primary: undefined, primaryLeased: false, spares: [] };
+const state: WorkerDatabases = shared[KEY];
+
+async function openWorkerDb(): Promise<WorkerDb> {
+  const isolated = await createIsolatedDb();
+  // Loopback and a free port: several workers on one machine each serve their own.
+  const server = await servePglite(isolated.db, {
+    host: '127.0.0.1',
+    port: 0,
+    password: randomBytes(12).toString('hex'),
+    maxConnections: 32,
+  });
+  return { db: isolated.db, reset: isolated.reset, url: server.url };
+}
+
+/** This worker's primary database, opened at the first call. */
+export function primaryWorkerDb(): Promise<WorkerDb> {
+  state.primary ??= openWorkerDb();
+  return state.primary;
+}
+
+/**
+ * A database for one test: the primary one when no other test holds it, otherwise (tests of
+ * `describe.concurrent` or `test.concurrent` running at once) a spare, opened when none is
+ * idle. Each concurrent test thus writes to a database no other running test sees.
+ */
+export async function leaseWorkerDb(): Promise<WorkerDbLease> {
+  if (!state.primaryLeased) {
+    state.primaryLeased = true;
+    try {
+      const workerDb = await primaryWorkerDb();
+      return lease(workerDb, () => {
+        state.primaryLeased = false;
+      });
+    } catch (error) {
+      state.primaryLeased = false;
+      throw error;
+    }
+  }
+  const workerDb = state.spares.pop() ?? (await openWorkerDb());
+  return lease(workerDb, () => {
+    state.spares.push(workerDb);
+  });
+}
+
+function lease(workerDb: WorkerDb, free: () => void): WorkerDbLease {
+  return {
+    workerDb,
+    async release() {
+      try {
+        await workerDb.reset();
+      } finally {
+        free();
+      }
+    },
+  };
+}
+
+/**
+ * Resets the primary database after a test that did not hold it through a fixture (one that
+ * reached it only through `DATABASE_URL`); a fixture's lease resets it on release instead.
+ */
+export async function resetPrimaryUnlessLeased(): Promise<void> {
+  if (state.primary === undefined || state.primaryLeased) return;
+  await (await state.primary).reset();
+}
