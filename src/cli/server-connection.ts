@@ -1,4 +1,5 @@
 import { CutxDbError } from '../db/errors.js';
+import { loadPg } from '../db/load-pg.js';
 import { fromPg } from '../db/pg-client.js';
 import type { TransactionalClient } from '../db/sql-client.js';
 import { checkDatabaseUrl } from './database-url.js';
@@ -21,7 +22,7 @@ export async function connectServer(
 ): Promise<ServerConnection> {
   const { label } = checkDatabaseUrl(databaseUrl, options);
   // pg loads only for this path, so commands on the embedded database do not need it.
-  const { default: pg } = await import('pg');
+  const pg = await loadPg(`cutx-db ${options.action} --database-url`);
   const connection = new pg.Client({ connectionString: databaseUrl });
   try {
     await connection.connect();

@@ -12,7 +12,8 @@ export type CutxDbErrorCode =
   | 'invalid_input'
   | 'unsafe_target'
   | 'target_not_empty'
-  | 'data_dir_locked';
+  | 'data_dir_locked'
+  | 'missing_dependency';
 
 /** Fields a database error carries: PGlite's and pg's errors both have them. */
 interface DatabaseErrorFields {

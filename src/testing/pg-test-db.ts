@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { loadPg } from '../db/load-pg.js';
 import { migrate } from '../db/migrate.js';
 import { fromPg } from '../db/pg-client.js';
 import { schemaChecksum } from '../db/schema-files.js';
@@ -24,24 +25,25 @@ let counter = 0;
  * @example const db = await createPgTestDb('postgres://postgres@127.0.0.1:5432/postgres')
  */
 export async function createPgTestDb(serverUrl: string): Promise<PgTestDb> {
-  const admin = new pg.Client({ connectionString: serverUrl });
+  const { Client } = await loadPg('createPgTestDb');
+  const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   const name = `cutx_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   try {
-    const template = await ensureTemplate(admin, serverUrl);
+    const template = await ensureTemplate(admin, serverUrl, Client);
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   } finally {
     await admin.end();
   }
   const url = databaseUrl(serverUrl, name);
-  const client = new pg.Client({ connectionString: url });
+  const client = new Client({ connectionString: url });
   await client.connect();
   return {
     ...fromPg(client),
     url,
     close: async () => {
       await client.end();
-      const dropper = new pg.Client({ connectionString: serverUrl });
+      const dropper = new Client({ connectionString: serverUrl });
       await dropper.connect();
       try {
         await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -52,7 +54,7 @@ export async function createPgTestDb(serverUrl: string): Promise<PgTestDb> {
   };
 }
 
-async function ensureTemplate(admin: pg.Client, serverUrl: string): Promise<string> {
+async function ensureTemplate(admin: pg.Client, serverUrl: string, Client: typeof pg.Client): Promise<string> {
   const template = `cutx_template_${schemaChecksum().slice(0, 16)}`;
   await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
   try {
@@ -62,7 +64,7 @@ async function ensureTemplate(admin: pg.Client, serverUrl: string): Promise<stri
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS ${building}`);
       await admin.query(`CREATE DATABASE ${building}`);
-      const client = new pg.Client({ connectionString: databaseUrl(serverUrl, building) });
+      const client = new Client({ connectionString: databaseUrl(serverUrl, building) });
       await client.connect();
       try {
         await migrate(fromPg(client));
