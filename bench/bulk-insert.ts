@@ -9,7 +9,9 @@
  *   loaded by one COPY into the same table with the same indexes; only the COPY is timed.
  * - single INSERT: the same prebuilt rows, one parameterised INSERT per row, timed.
  */
-import { copyBytes, createFactories, type FactorySet, toCopyBytes } from '../factories/index.js';
+import { copyBytes } from '../factories/copy-rows.js';
+import { toCopyBytes } from '../factories/copy-text.js';
+import { createFactories, type FactorySet } from '../factories/index.js';
 import type { CutxDb } from '../src/db/open.js';
 import { tables } from '../src/rows/index.js';
 import { createTestDb } from '../src/testing/create-test-db.js';

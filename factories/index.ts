@@ -6,16 +6,7 @@ import { factorySpecs } from './specs.js';
 import { rewritesInsertedRows, rewritesInsertedRowsReadOnce } from './stored-as-written.js';
 import { type Factory, makeFactory } from './table-factory.js';
 
-export { arbitraries, arbitraryOf } from './arbitraries.js';
-export { type BlobCopyClient, copyBytes, copyRows } from './copy-rows.js';
-export { toCopyBytes } from './copy-text.js';
-export type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
-export { defineFactory } from './define-factory.js';
-export { type Gen, g } from './gen.js';
-export { type InsertMethod, insertRows } from './insert-rows.js';
-export { updatePayoutTotals } from './live-selling.js';
-export { BASE_TIME, seededFaker } from './session.js';
-export { factorySpecs } from './specs.js';
+export { arbitraries } from './arbitraries.js';
 export type { Factory, Overrides, TableFactory } from './table-factory.js';
 
 type Specs = typeof factorySpecs;

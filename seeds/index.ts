@@ -1,7 +1,7 @@
 export { type ExportOptions, type ExportResult, exportSeed } from './export/export-seed.js';
-export { type PersonaHandle, personaHandles, personas } from './personas.js';
+export { type PersonaHandle, personas } from './personas.js';
 export type { Scenario, ScenarioContext, ScenarioStep } from './scenario.js';
-export { DEFAULT_SCENARIO, scenarios } from './scenarios/index.js';
+export { scenarios } from './scenarios/index.js';
 export {
   type OnExisting,
   type SeedOptions,
@@ -9,4 +9,3 @@ export {
   type SeedResult,
   seedDatabase,
 } from './seed-database.js';
-export { countRows, foreignKeyOrder, tableNames, totalRows } from './table-order.js';

@@ -4,8 +4,6 @@ import { createPglite } from './create-pglite.js';
 import { migrate } from './migrate.js';
 import { migratedTemplate } from './template/migrated-template.js';
 
-export { extensions } from './pglite-options.js';
-
 /** An embedded CutX database: PGlite with the schema's extensions loaded. */
 export type CutxDb = PGlite;
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arbitraries, createFactories, insertRows } from '../../factories/index.js';
+import { arbitraries, createFactories } from '../../factories/index.js';
+import { insertRows } from '../../factories/insert-rows.js';
 import { tables } from '../../src/rows/index.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 

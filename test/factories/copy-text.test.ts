@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCopyBytes } from '../../factories/index.js';
+import { toCopyBytes } from '../../factories/copy-text.js';
 import type { TableDef } from '../../src/rows/tables.js';
 
 const def = {

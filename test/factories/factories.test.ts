@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFactories, type FactorySet, factorySpecs } from '../../factories/index.js';
+import { createFactories, type FactorySet } from '../../factories/index.js';
+import { factorySpecs } from '../../factories/specs.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
 import { type TableName, tables } from '../../src/rows/index.js';

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFactories, type FactorySet, insertRows } from '../../factories/index.js';
+import { createFactories, type FactorySet } from '../../factories/index.js';
+import { insertRows } from '../../factories/insert-rows.js';
 import { tables } from '../../src/rows/index.js';
 import { countQueries } from '../support/query-counter.js';
 import { engine, openIsolatedTestDb, type TestDb } from '../support/test-db.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arbitraries, insertRows } from '../../factories/index.js';
+import { arbitraries } from '../../factories/index.js';
+import { insertRows } from '../../factories/insert-rows.js';
 import { type Insert, tables } from '../../src/rows/index.js';
 import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';

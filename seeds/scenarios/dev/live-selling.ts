@@ -1,4 +1,4 @@
-import { updatePayoutTotals } from '../../../factories/index.js';
+import { updatePayoutTotals } from '../../../factories/live-selling.js';
 import type { Row } from '../../../src/rows/tables.js';
 import type { ScenarioContext } from '../../scenario.js';
 import { type Cohort, cycle, groupBy, perMember } from './cohort.js';

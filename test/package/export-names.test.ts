@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// The public API is what the README documents. Each entry point's runtime exports, read
+// from the JavaScript in dist/ that package.json's `exports` points at, are listed here:
+// a new export fails this test until it is added here and to the README.
+const expected: Record<string, string[]> = {
+  '.': ['CutxDbError', 'fromPg', 'migrate', 'openDb', 'readSchemaFiles', 'schemaChecksum', 'schemaDir'],
+  './schemas': [
+    'SIGNUP_CREDITS',
+    'assetMetadata',
+    'auditDetails',
+    'inputParams',
+    'landingBlock',
+    'landingContent',
+    'outputMetadata',
+    'productAttributes',
+    'tables',
+    'vocabularies',
+  ],
+  './factories': ['arbitraries', 'createFactories'],
+  './seeds': ['exportSeed', 'personas', 'scenarios', 'seedDatabase'],
+  './testing': ['createIsolatedDb', 'createIsolatedPgDb', 'createPgTestDb', 'createTestDb'],
+  './vitest': [
+    'afterAll',
+    'afterEach',
+    'assert',
+    'beforeAll',
+    'beforeEach',
+    'describe',
+    'expect',
+    'expectTypeOf',
+    'inject',
+    'it',
+    'onTestFailed',
+    'onTestFinished',
+    'suite',
+    'test',
+    'vi',
+  ],
+  './vitest/config': ['cutxDb'],
+};
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  exports: Record<string, string | { default: string }>;
+};
+const modules = Object.entries(manifest.exports).flatMap(([entry, target]) =>
+  typeof target === 'object' ? [[entry, target.default] as const] : [],
+);
+const readme = readFileSync('README.md', 'utf8');
+
+describe('the package exports', () => {
+  it('has exactly the entry points listed here', () => {
+    expect(modules.map(([entry]) => entry).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(modules)('%s exports exactly the names listed here', async (entry, file) => {
+    const exported = Object.keys(await import(new URL(`../../${file}`, import.meta.url).href)).sort();
+    expect(exported).toEqual(expected[entry]);
+  });
+
+  it.each(Object.entries(expected))('the README documents every export of %s', (_entry, names) => {
+    expect(names.filter((name) => !readme.includes(`\`${name}`))).toEqual([]);
+  });
+});
