@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Packs @cutx/db, installs the tarball into a scratch project outside the repository, and
-# runs a small vitest suite there that imports only through the package name, as a CutX
-# service would. The suite and its config live in test/consumer/.
+# Packs @cutx/db, installs the tarball into a scratch service project outside the repository
+# (no template cache), and runs that project's tests there with vitest's defaults plus the
+# documented setup, importing only through the package name, as a CutX service would. The
+# project (its tests, config and package.json with its `overrides`) lives in test/consumer/.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -14,12 +15,53 @@ if tar -tzf "$tarball" | grep -E '^package/(test|bench|scripts|node_modules|\.cu
   exit 1
 fi
 
+version_in_repo() { node -p "require('$repo/node_modules/$1/package.json').version"; }
+npm_install() { npm install --no-audit --no-fund --loglevel=error "$@"; }
+
 mkdir "$work/service"
 cp -r "$repo/test/consumer/." "$work/service/"
 cd "$work/service"
-vitest_version=$(node -p "require('$repo/node_modules/vitest/package.json').version")
-typescript_version=$(node -p "require('$repo/node_modules/typescript/package.json').version")
-npm install --no-audit --no-fund --loglevel=error "$tarball" "vitest@$vitest_version" "typescript@$typescript_version"
-npx tsc --noEmit
-npx vitest run
+
+echo "== the package alone: pg is an optional peer"
+npm_install "$tarball"
 npx cutx-db --help >/dev/null && echo "cutx-db runs from the installed package"
+if npx cutx-db seed --database-url postgresql://127.0.0.1:9/none 2>"$work/seed.err"; then
+  echo "seed --database-url without pg installed should have failed" >&2
+  exit 1
+fi
+if ! grep -q "npm install --save-dev pg" "$work/seed.err"; then
+  echo "seed --database-url without pg should name the package to install; it said:" >&2
+  cat "$work/seed.err" >&2
+  exit 1
+fi
+echo "without pg, seed --database-url says: $(cat "$work/seed.err")"
+
+echo "== a service's tools and drivers beside it"
+# @electric-sql/pglite at the version @cutx/db pins, so that package.json's `overrides`
+# keeps kysely-pglite-dialect (which asks for pglite 0.4) on the same single copy.
+pglite_version=$(tar -xOzf "$tarball" package/package.json | node -p "JSON.parse(require('fs').readFileSync(0)).dependencies['@electric-sql/pglite']")
+npm_install "vitest@$(version_in_repo vitest)" "typescript@$(version_in_repo typescript)" "@types/node@$(version_in_repo @types/node)" \
+  "pg@$(version_in_repo pg)" postgres@3.4.9 drizzle-orm@0.45.4 kysely@0.28.19 kysely-pglite-dialect@1.3.1 \
+  "@electric-sql/pglite@$pglite_version"
+copies=$(find node_modules -path '*/@electric-sql/pglite/package.json' | wc -l)
+if [ "$copies" -ne 1 ]; then
+  echo "expected one copy of @electric-sql/pglite in the service's tree, found $copies:" >&2
+  find node_modules -path '*/@electric-sql/pglite/package.json' >&2
+  exit 1
+fi
+echo "one copy of @electric-sql/pglite ($pglite_version) in the tree"
+
+echo "== tsc --noEmit"
+npx tsc --noEmit
+
+echo "== vitest run: a fresh install, no template cache"
+test ! -e node_modules/.cache/cutx-db
+run_suite() {
+  local started=$(date +%s%N)
+  npx vitest run --reporter=default --reporter=json --outputFile="$work/$1.json"
+  echo "$1 run: $(( ($(date +%s%N) - started) / 1000000 )) ms wall"
+}
+run_suite cold
+echo "== vitest run again: the template cached"
+run_suite warm
+node "$repo/scripts/test-durations.mjs" "$work/warm.json" 'suite-'

@@ -6,8 +6,7 @@ import { createFactories } from '@cutx/db/factories';
 import { type Row, tables } from '@cutx/db/schemas';
 import { personas, scenarios, seedDatabase } from '@cutx/db/seeds';
 import { createIsolatedDb, createTestDb } from '@cutx/db/testing';
-import { expect, test } from '@cutx/db/vitest';
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it, test } from '@cutx/db/vitest';
 
 describe('@cutx/db from its tarball', () => {
   it('gives a migrated database and typed factories with no other setup', async () => {

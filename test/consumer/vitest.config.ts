@@ -1,3 +1,5 @@
+// vitest's defaults plus the one documented line of setup.
+import { cutxDb } from '@cutx/db/vitest/config';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } });
+export default defineConfig({ plugins: [cutxDb()] });

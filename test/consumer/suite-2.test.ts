@@ -1,0 +1,3 @@
+import { serviceSuite } from './service-suite.js';
+
+serviceSuite('service suite file 2', 'pool');
