@@ -13,6 +13,7 @@ const expected: Record<string, string[]> = {
     'inputParams',
     'landingBlock',
     'landingContent',
+    'metadata',
     'outputMetadata',
     'productAttributes',
     'tables',
