@@ -21,6 +21,7 @@ const expected: Record<string, string[]> = {
   ],
   './factories': ['arbitraries', 'createFactories'],
   './seeds': ['exportSeed', 'personas', 'scenarios', 'seedDatabase'],
+  './server': ['postgresEngineInstalled', 'startDbServer'],
   './testing': ['createIsolatedDb', 'createIsolatedPgDb', 'createPgTestDb', 'createTestDb'],
   './vitest': [
     'afterAll',

@@ -2,6 +2,7 @@ import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { lockDataDir } from '../../db/data-dir-lock.js';
+import { loadPg } from '../../db/load-pg.js';
 import { migrate } from '../../db/migrate.js';
 import { fromPg } from '../../db/pg-client.js';
 import { connectionUrl } from '../connection-url.js';
@@ -48,7 +49,7 @@ export async function startPostgresServer(options: ResolvedServerOptions): Promi
 
 /** Sets the TCP password and applies the schema, over the trusted Unix socket. */
 async function prepare(socketDir: string, port: number, password: string): Promise<void> {
-  const { default: pg } = await import('pg');
+  const pg = await loadPg("startDbServer({ engine: 'postgres' })");
   const client = new pg.Client({ host: socketDir, port, user: 'postgres', database: 'postgres' });
   await client.connect();
   try {
