@@ -4,8 +4,8 @@
  *
  * - seed: seedDatabase timed whole, once with VACUUM ANALYZE (as it runs by default) and once
  *   without, for the rows per second: building, validating, writing and reading back.
- * - copy (the ceiling): the writes a seed sent (its COPY blobs and statements, recorded
- *   beforehand, untimed) replayed in one transaction; the schema's triggers fire in both.
+ * - replay (the ceiling): the writes a seed sent (its statements, recorded beforehand,
+ *   untimed) replayed in one transaction; the schema's triggers fire in both.
  */
 import { dev } from '../seeds/scenarios/dev.js';
 import { seedDatabase } from '../seeds/seed-database.js';

@@ -1,6 +1,6 @@
 /**
- * Records the writes a seed sends, to replay them as its ceiling: the same COPY blobs and
- * statements in the same order, without the reads and JS work between them.
+ * Records the writes a seed sends, to replay them as its ceiling: the same statements in
+ * the same order, without the reads and JS work between them.
  */
 import type { QueryOptions, Transaction } from '@electric-sql/pglite';
 import { query as templated } from '@electric-sql/pglite/template';
@@ -9,25 +9,19 @@ import type { CutxDb } from '../src/db/open.js';
 export interface RecordedWrite {
   sql: string;
   params: unknown[];
-  blob?: Blob;
 }
 
-// Rows reach a PGlite database by COPY from a Blob or by INSERT/UPDATE/DELETE; the seed's
-// exec calls (TRUNCATE on reset, VACUUM ANALYZE after commit) write none of its rows.
-const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b|FROM '\/dev\/blob'/i;
+// Rows reach the database by INSERT/UPDATE/DELETE; the seed's exec calls (TRUNCATE on
+// reset, VACUUM ANALYZE after commit) write none of its rows.
+const WRITE = /^\s*(INSERT|UPDATE|DELETE)\b/i;
 
 type Client = Pick<Transaction, 'query' | 'sql'>;
 
-/**
- * `client` with every write appended to `writes`, inside its transactions too. Everything
- * else is forwarded, `sql` and `listen` included: factories COPY only on a client that has
- * both (canCopyFromBlob), so without them the recording would be of the INSERT fallback.
- */
+/** `client` with every write appended to `writes`, inside its transactions too. Everything else is forwarded. */
 export function recordWrites<C extends Client>(client: C, writes: RecordedWrite[]): C {
   const query = <T>(sql: string, params: unknown[] = [], options?: QueryOptions) => {
     // Copied: a caller may change its arrays after the statement ran.
-    if (WRITE.test(sql))
-      writes.push({ sql, params: structuredClone(params), ...(options?.blob && { blob: options.blob }) });
+    if (WRITE.test(sql)) writes.push({ sql, params: structuredClone(params) });
     return client.query<T>(sql, params, options);
   };
   const overrides: Record<PropertyKey, unknown> = {
@@ -52,6 +46,6 @@ export function recordWrites<C extends Client>(client: C, writes: RecordedWrite[
 /** Runs the recorded writes in one transaction, as the seed ran them. */
 export async function replayWrites(db: CutxDb, writes: readonly RecordedWrite[]): Promise<void> {
   await db.transaction(async (tx) => {
-    for (const { sql, params, blob } of writes) await tx.query(sql, params, blob && { blob });
+    for (const { sql, params } of writes) await tx.query(sql, params);
   });
 }

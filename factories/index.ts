@@ -1,9 +1,8 @@
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
-import type { FactorySpec, Related, TraitSpec } from './define-factory.js';
+import type { FactorySpec, TraitSpec } from './define-factory.js';
 import { Session } from './session.js';
 import { factorySpecs } from './specs.js';
-import { rewritesInsertedRows, rewritesInsertedRowsReadOnce } from './stored-as-written.js';
 import { type Factory, makeFactory } from './table-factory.js';
 
 export { arbitraries } from './arbitraries.js';
@@ -18,12 +17,6 @@ export type FactorySet = { readonly [K in keyof Specs]: FactoryOf<Specs[K]> };
 export interface CreateFactoriesOptions {
   /** Same seed, same rows (ids and timestamps included); printed in every factory error. */
   seed: number;
-  /**
-   * The tables' triggers stay as they are while this set is used (as in a seed's own
-   * transaction). Then which tables have a trigger that rewrites inserted rows is read from
-   * the catalog once, instead of before each insert that could return its rows unread.
-   */
-  fixedTriggers?: boolean;
 }
 
 type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) => TraitSpec<TableName>>>;
@@ -34,15 +27,9 @@ type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) 
  * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
  */
 export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
-  const rewrites = options.fixedTriggers ? rewritesInsertedRowsReadOnce() : rewritesInsertedRows;
-  const session = new Session(client, options.seed, rewrites);
-  const related = {} as Record<TableName, unknown>;
+  const session = new Session(client, options.seed);
   const set = Object.fromEntries(
-    Object.entries(factorySpecs).map(([key, spec]) => {
-      const factory = makeFactory(spec as unknown as AnySpec, session, related as Related);
-      related[spec.table] = factory;
-      return [key, factory];
-    }),
+    Object.entries(factorySpecs).map(([key, spec]) => [key, makeFactory(spec as unknown as AnySpec, session)]),
   );
   return set as unknown as FactorySet;
 }

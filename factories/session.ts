@@ -2,8 +2,8 @@ import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
 import type { SqlClient } from '../src/db/sql-client.js';
 import { type TableName, tableNames } from '../src/rows/tables.js';
+import type { Related } from './define-factory.js';
 import type { FakeContext } from './gen.js';
-import type { RewriteCheck } from './stored-as-written.js';
 
 /** A table's position in `tables`: part of its fakers' seeds and of its rows' ids. */
 const TABLE_INDEX = new Map(tableNames.map((table, index) => [table as string, index]));
@@ -24,21 +24,24 @@ export function seededFaker(seed: number[]): Faker {
   return faker;
 }
 
+/** How a factory writes rows on a given client: its `createEach`, bound to that client. */
+export type Writer = (client: SqlClient, overrides: readonly Record<string, unknown>[]) => Promise<unknown[]>;
+
 /**
- * The state one factory set shares: its seed, its client, and per table a sequence and a
- * faker seeded from (seed, table). Each table draws from its own stream, so the rows of one
- * table do not change when another table's factory is used more or less.
+ * The state one factory set shares: its seed, its client, per table a sequence and a faker
+ * seeded from (seed, table), and each table's writer. Each table draws from its own
+ * stream, so the rows of one table do not change when another table's factory is used
+ * more or less.
  */
 export class Session {
   private readonly seqs = new Map<TableName, number>();
   private readonly fakers = new Map<TableName, Faker>();
+  private readonly writers = new Map<TableName, Writer>();
   private readonly tag: string;
 
   constructor(
     readonly client: SqlClient,
     readonly seed: number,
-    /** Whether a table's triggers may change its rows as they are inserted. */
-    readonly rewrites: RewriteCheck,
   ) {
     this.tag = (seed >>> 0).toString(36);
   }
@@ -58,21 +61,26 @@ export class Session {
     }
     return faker;
   }
-}
 
-// The uuid is written as character codes into one reused array and made a string once:
-// concatenating its pieces allocated a dozen strings per row, which garbage collection
-// then paid for again.
-const HEX_CODES = Array.from('0123456789abcdef', (char) => char.charCodeAt(0));
-const DASH = '-'.charCodeAt(0);
-const uuidCodes = new Array<number>(36).fill(DASH);
+  /** Makes `write` the way related rows of `table` are created (parents, hooks). */
+  register(table: TableName, write: Writer): void {
+    this.writers.set(table, write);
+  }
 
-/** Writes `value`'s low `digits` hex digits into uuidCodes from `at`. */
-function putHex(value: number, digits: number, at: number): void {
-  for (let i = digits - 1, rest = value; i >= 0; i--, rest = Math.floor(rest / 16)) {
-    uuidCodes[at + i] = HEX_CODES[rest % 16] as number;
+  /**
+   * Every table's `createEach` on `client`: what parents, traits' hooks and `persist` use
+   * inside a create, so the rows they make share its transaction.
+   */
+  relatedOn(client: SqlClient): Related {
+    const related: Record<string, Related[TableName]> = {};
+    for (const [table, write] of this.writers) {
+      related[table] = { createEach: (overrides) => write(client, overrides) as Promise<never> };
+    }
+    return related as Related;
   }
 }
+
+const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
 
 /**
  * A uuid (v4 layout) whose random part comes from the seeded faker and whose last twelve
@@ -80,14 +88,11 @@ function putHex(value: number, digits: number, at: number): void {
  * within a factory set, never by luck or retry.
  */
 export function sequencedUuid(ctx: FakeContext): string {
-  putHex(ctx.faker.number.int({ max: 0xffffffff }), 8, 0);
+  const timeLow = ctx.faker.number.int({ max: 0xffffffff });
   const timeMidAndHigh = ctx.faker.number.int({ max: 0xffffffff });
-  putHex(timeMidAndHigh >>> 16, 4, 9);
-  putHex(0x4000 | (timeMidAndHigh & 0xfff), 4, 14);
-  putHex(0x8000 | ctx.faker.number.int({ max: 0x3fff }), 4, 19);
-  putHex(TABLE_INDEX.get(ctx.table) ?? 0, 2, 24);
-  putHex(ctx.seq, 10, 26);
-  return String.fromCharCode(...uuidCodes);
+  const clock = ctx.faker.number.int({ max: 0x3fff });
+  const node = hex(TABLE_INDEX.get(ctx.table) ?? 0, 2) + hex(ctx.seq, 10);
+  return `${hex(timeLow, 8)}-${hex(timeMidAndHigh >>> 16, 4)}-${hex(0x4000 | (timeMidAndHigh & 0xfff), 4)}-${hex(0x8000 | clock, 4)}-${node}`;
 }
 
 /** The creation time of row `seq` of a table. */

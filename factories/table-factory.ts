@@ -1,10 +1,11 @@
 import { CutxDbError, toCutxDbError } from '../src/db/errors.js';
+import type { SqlClient } from '../src/db/sql-client.js';
 import { type Insert, type Row, type TableName, tables } from '../src/rows/tables.js';
+import { atomically } from './atomically.js';
 import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
-import { jsonbAsRead, NOT_PLAIN_JSON } from './jsonb-as-read.js';
-import { type Session, sequencedUuid, stampAt } from './session.js';
+import { type Session, sequencedUuid, stampAt, type Writer } from './session.js';
 import { columnSchemas, invalidInput, parseColumns, parseRow } from './validate.js';
 
 type Values = Record<string, unknown>;
@@ -36,20 +37,13 @@ export type Factory<T extends TableName, P extends string, Tr> = TableFactory<T,
 };
 
 interface Given {
-  /** Columns the caller set, with the ids of the parents given by key. */
+  /** Columns the caller set, checked, with the ids of the parents given by key. */
   columns: Values;
   resolved: Record<string, AnyRow>;
   /** Columns copied from given parents (a campaign's user_id). */
   copied: Values;
-  /** What every overrides object that sets the same keys shares. */
-  keyed: Keyed;
-}
-
-interface Keyed {
-  /** The keys set, with the copied columns. */
+  /** The columns set, the copied ones included: parents' copies and `derive` leave them alone. */
   explicit: ReadonlySet<string>;
-  /** The keys of the first row built, each undefined: later rows start as a copy. */
-  shape?: Values;
 }
 
 /**
@@ -60,12 +54,21 @@ interface Built {
   row: Values;
   /** Parents known for this row, by key. */
   resolved: Readonly<Record<string, AnyRow>>;
-  /** Keys the caller set, which parents' copies and `derive` leave alone. */
   explicit: ReadonlySet<string>;
 }
 
 function isRowRef(value: unknown): value is AnyRow {
   return typeof value === 'object' && value !== null && typeof (value as AnyRow).id === 'string';
+}
+
+/** A count of rows: a whole number, 0 or more. */
+function checkCount(table: string, method: string, count: unknown, seed: number): number {
+  if (Number.isSafeInteger(count) && (count as number) >= 0) return count as number;
+  throw new CutxDbError(
+    'invalid_input',
+    `${table}.${method}(${String(count)}): the count must be a whole number, 0 or more (factory seed ${seed}).`,
+    { table },
+  );
 }
 
 /**
@@ -75,7 +78,6 @@ function isRowRef(value: unknown): value is AnyRow {
 export function makeFactory<T extends TableName, P extends string, Tr>(
   spec: FactorySpec<T, P, Record<string, (...args: never[]) => TraitSpec<T>>> & { traits: Tr },
   session: Session,
-  related: Related,
   applied: readonly TraitSpec<T>[] = [],
 ): Factory<T, P, Tr> {
   const def = tables[spec.table];
@@ -89,22 +91,25 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
   // Generated values are valid by construction (test/factories parses many rows of every
   // table and trait to hold that), so the insert schema guards what a caller sets: each
   // overrides object's columns once, or where columns are only valid together, the first
-  // row built from it. Validating every row whole cost a seed about 90 ms of 600.
+  // row built from it.
   const checkedColumns = columnSchemas(def);
-
-  // By the keys an overrides object sets. A seed passes thousands of overrides objects of a
-  // few kinds (a campaign and a date, one per day of analytics); their rows share a shape.
-  const byKeys = new Map<string, Keyed>();
+  const hasCreatedAt = 'created_at' in def.columns;
+  const hasUpdatedAt = 'updated_at' in def.columns;
 
   /** What one overrides object sets: worked out once, however many rows share it. */
   function readOverrides(overrides: Values): Given {
     const resolved: Record<string, AnyRow> = {};
     const columns: Values = {};
     let copied: Values = {};
-    for (const [key, value] of Object.entries(overrides)) {
+    // Own keys only, each a column or a parent key before it is used as a property name: an
+    // own "__proto__" (JSON.parse makes one) would otherwise replace `columns`' prototype.
+    for (const key of Object.keys(overrides)) {
+      const value = overrides[key];
       const parent = spec.parents.find((candidate) => candidate.key === key);
-      if (parent === undefined) columns[key] = value;
-      else if (value !== undefined) {
+      if (parent === undefined) {
+        if (!Object.hasOwn(def.columns, key)) throw fail('is not a column of this table', key);
+        columns[key] = value;
+      } else if (value !== undefined) {
         if (!isRowRef(value)) throw fail('must be a row with an id', key);
         resolved[key] = value;
         columns[parent.column] ??= value.id;
@@ -113,33 +118,16 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     }
     // Copied columns count as given: a fee on a campaign takes the campaign's user_id, and
     // so creates no user of its own.
-    const keys = [...Object.keys(columns), ...Object.keys(copied)];
-    const signature = keys.join(',');
-    let keyed = byKeys.get(signature);
-    if (keyed === undefined) {
-      keyed = { explicit: new Set(keys) };
-      byKeys.set(signature, keyed);
-    }
+    const explicit = new Set([...Object.keys(columns), ...Object.keys(copied)]);
     const checked = checkedColumns ? parseColumns(checkedColumns, columns, def.name, session.seed) : columns;
-    return { columns: checked, resolved, copied, keyed };
+    return { columns: checked, resolved, copied, explicit };
   }
-
-  const jsonbColumns = Object.entries(def.columns as Record<string, { type: string }>)
-    .filter(([, column]) => column.type === 'jsonb')
-    .map(([name]) => name);
-  const hasCreatedAt = 'created_at' in def.columns;
-  const hasUpdatedAt = 'updated_at' in def.columns;
 
   /** `validate` parses the whole row with the insert schema. */
   function buildOne(given: Given, validate: boolean): Built {
     const ctx = session.next(spec.table);
-    // A copy of the first row's shape has every property in place, so the assignments below
-    // fill slots instead of growing each row key by key (half of building was that growth
-    // and the garbage it left).
-    const { keyed } = given;
-    const { explicit } = keyed;
-    const row: Values = keyed.shape ? { ...keyed.shape } : {};
-    row.id = sequencedUuid(ctx);
+    const { explicit } = given;
+    const row: Values = { id: sequencedUuid(ctx) };
     if (hasCreatedAt) row.created_at = stampAt(ctx.seq);
     if (hasUpdatedAt) row.updated_at = row.created_at;
     for (const [column, gen] of gens) row[column] = gen.fake(ctx);
@@ -155,24 +143,9 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
         if (!explicit.has(column)) row[column] = value;
       }
     }
-    keyed.shape ??= Object.fromEntries(Object.keys(row).map((key) => [key, undefined]));
-    const built = validate ? parseRow(def.insert, row, def.name, session.seed) : row;
-    // So the row can be returned as built, without a read.
-    return { row: withJsonAsRead(built), resolved: given.resolved, explicit };
+    const built = validate ? (parseRow(def.insert, row, def.name, session.seed) as Values) : row;
+    return { row: built, resolved: given.resolved, explicit };
   }
-
-  /**
-   * `row` with its JSON in the order a read of the database returns it. zod's object schemas
-   * put keys in their own order, so rows they parsed need it as much as rows built.
-   */
-  function withJsonAsRead<R extends Values>(row: R): R {
-    for (const column of jsonbColumns) {
-      const read = jsonbAsRead(row[column]);
-      if (read !== NOT_PLAIN_JSON) (row as Values)[column] = read;
-    }
-    return row;
-  }
-  const parseRead = (row: Values) => withJsonAsRead(parseRow(def.row, row, def.name, session.seed) as Values) as Row<T>;
 
   function adopt(b: Built, parent: ParentSpec, row: AnyRow): void {
     b.resolved = { ...b.resolved, [parent.key]: row };
@@ -187,7 +160,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     !parent.optional && built.resolved[parent.key] === undefined && !built.explicit.has(parent.column);
 
   // A parent given by id is read once when a later parent or a copy needs the whole row.
-  async function loadGivenParents(all: Built[]): Promise<void> {
+  async function loadGivenParents(client: SqlClient, all: Built[]): Promise<void> {
     if (!spec.parents.some((parent) => parent.with || parent.create || parent.copy)) return;
     for (const parent of spec.parents) {
       const given = all.filter(
@@ -195,10 +168,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
       );
       if (given.length === 0) continue;
       const ids = [...new Set(given.map((b) => b.row[parent.column]))];
-      const { rows } = await session.client.query<AnyRow>(
-        `SELECT * FROM "${parent.table}" WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const { rows } = await client.query<AnyRow>(`SELECT * FROM "${parent.table}" WHERE id = ANY($1::uuid[])`, [ids]);
       const byId = new Map(rows.map((row) => [row.id, row]));
       for (const b of given) {
         const row = byId.get(b.row[parent.column] as string);
@@ -207,7 +177,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     }
   }
 
-  async function createParents(all: Built[]): Promise<void> {
+  async function createParents(related: Related, all: Built[]): Promise<void> {
     for (const parent of spec.parents) {
       const missing = all.filter((b) => missingParent(b, parent));
       if (missing.length === 0) continue;
@@ -239,23 +209,27 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     });
   }
 
+  /** Writes built rows and everything they need (parents, hooks' rows) on `client`. */
+  async function write(client: SqlClient, all: Built[]): Promise<Row<T>[]> {
+    const related = session.relatedOn(client);
+    await loadGivenParents(client, all);
+    await createParents(related, all);
+    const rows = all.map((b) => b.row);
+    let stored = (
+      spec.persist ? await spec.persist(rows as Insert<T>[], related, client) : await insertRows(client, def, rows)
+    ) as Row<T>[];
+    for (const hook of hooks) stored = (await hook(stored, related, client)) ?? stored;
+    return stored;
+  }
+
+  /**
+   * Builds the rows (bad overrides fail here, before the database is touched), then writes
+   * them all or nothing: rows, created parents and hooks' rows commit together or not at all.
+   */
   async function createEach(list: readonly Values[]): Promise<Row<T>[]> {
     const all = buildMany(list);
     try {
-      await loadGivenParents(all);
-      await createParents(all);
-      const rows = all.map((b) => b.row);
-      const stored = spec.persist
-        ? await spec.persist(rows as Insert<T>[], related, session.client)
-        : await insertRows(session.client, def, rows, 'copy', session.rewrites);
-      // A row stored as written is returned as the very row built, a valid insert of every
-      // column: for the types that keep values, the insert and row schemas agree.
-      let parsed = stored.map((row, i) => (row === rows[i] ? (row as Row<T>) : parseRead(row as Values)));
-      for (const hook of hooks) {
-        const reread = await hook(parsed, related, session.client);
-        if (reread) parsed = reread.map((row) => parseRead(row as Values));
-      }
-      return parsed;
+      return await atomically(session.client, (tx) => write(tx, all));
     } catch (error) {
       const cause = toCutxDbError(error);
       if (cause.message.includes('factory seed')) throw cause;
@@ -268,13 +242,18 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     traitNames: Object.keys(spec.traits as object),
     build: (overrides: Values = {}) => buildOne(readOverrides(overrides), checkedColumns === null).row,
     buildList: (count: number, overrides: Values = {}) =>
-      buildMany(Array.from({ length: count }, () => overrides)).map((b) => b.row),
+      buildMany(Array.from({ length: checkCount(def.name, 'buildList', count, session.seed) }, () => overrides)).map(
+        (b) => b.row,
+      ),
     create: async (overrides?: Values) => (await createEach([overrides ?? {}]))[0],
-    createList: (count: number, overrides: Values = {}) => createEach(Array.from({ length: count }, () => overrides)),
+    createList: (count: number, overrides: Values = {}) =>
+      createEach(Array.from({ length: checkCount(def.name, 'createList', count, session.seed) }, () => overrides)),
     createEach,
   };
+  // Related rows are made by the table's own factory, without traits, inside the caller's work.
+  if (applied.length === 0) session.register(spec.table, ((client, list) => write(client, buildMany(list))) as Writer);
   for (const [name, trait] of Object.entries(spec.traits as Record<string, (...args: never[]) => TraitSpec<T>>)) {
-    factory[name] = (...args: never[]) => makeFactory(spec, session, related, [...applied, trait(...args)]);
+    factory[name] = (...args: never[]) => makeFactory(spec, session, [...applied, trait(...args)]);
   }
   return factory as unknown as Factory<T, P, Tr>;
 }

@@ -4,10 +4,7 @@ import type { SqlClient } from '../src/db/sql-client.js';
 
 /** What a scenario's steps write with: the factories and a client, inside the seed's transaction. */
 export interface ScenarioContext {
-  /**
-   * Factories on the seed's transaction. They read which tables have triggers that rewrite
-   * inserted rows once (`fixedTriggers`), so a step writes rows but adds no trigger.
-   */
+  /** Factories on the seed's transaction: each create runs under a savepoint of it. */
   readonly f: FactorySet;
   readonly client: SqlClient;
   /**

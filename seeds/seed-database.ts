@@ -79,7 +79,7 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
       }
       await truncateAll(tx);
     }
-    const f = createFactories(tx, { seed, fixedTriggers: true });
+    const f = createFactories(tx, { seed });
     const context = { f, client: tx, random: scenarioRandom(seed) };
     for (const [i, step] of steps.entries()) {
       options.onProgress?.({ done: i, total: steps.length, label: step.label });

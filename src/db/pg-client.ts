@@ -1,4 +1,5 @@
 import type { ClientBase } from 'pg';
+import { runInTransaction } from './run-in-transaction.js';
 import type { TransactionalClient } from './sql-client.js';
 import { DATE_OID, INT8_OID, parseDate, parseInt8 } from './type-parsers.js';
 
@@ -18,17 +19,7 @@ export function fromPg(client: ClientBase): TransactionalClient {
       return { rows: result.rows };
     },
     exec: (sql) => client.query(sql),
-    transaction: async (callback) => {
-      await client.query('BEGIN');
-      try {
-        const result = await callback(adapted);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    },
+    transaction: (callback) => runInTransaction(adapted, callback),
   };
   return adapted;
 }

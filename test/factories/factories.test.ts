@@ -68,7 +68,6 @@ describe('what factories build and return', () => {
         for (const row of variant.buildList(40)) expect(tables[spec.table].insert.safeParse(row).error).toBeUndefined();
       }
     });
-    // Rows the database cannot have changed are returned as built, without a read-back.
     it(`${name}: createList returns the rows a read returns`, async () => {
       for (const variant of variants(f[name as keyof FactorySet] as unknown as ListFactory)) {
         const created = await variant.createList(3);
