@@ -1,6 +1,7 @@
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CutxDbError } from './errors.js';
+import { makeDirectory } from './make-directory.js';
 
 /** A held lock on a PGlite data directory; `release` gives it up (safe to call twice). */
 export interface DataDirLock {
@@ -33,7 +34,7 @@ export function lockDataDir(dataDir: string, holder: string): DataDirLock {
   const path = `${dir}.lock`;
   const heldBy = heldHere.get(path);
   if (heldBy !== undefined) throw lockedError(dir, { pid: process.pid, holder: heldBy });
-  mkdirSync(dirname(path), { recursive: true });
+  makeDirectory(dirname(path));
   const record: LockRecord = { pid: process.pid, holder };
   if (!tryCreate(path, record)) {
     const owner = readRecord(path);

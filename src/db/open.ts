@@ -1,4 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { createPglite } from './create-pglite.js';
 import { migrate } from './migrate.js';
@@ -17,18 +16,20 @@ export interface OpenDbOptions {
 /**
  * Opens an embedded PGlite database with pg_trgm loaded and the schema applied. A new data
  * directory starts from the cached migrated template (about a second) instead of running
- * initdb and every schema file (several seconds).
+ * initdb and every schema file (several seconds). A `dataDir` is locked until `close()`:
+ * a second opener, in this process or another, is refused (`data_dir_locked`, naming the
+ * holder's pid), because PGlite corrupts a directory opened twice. An empty `dataDir`, a
+ * file, or a folder holding files but no database is refused too, with nothing written.
  *
  * @example const db = await openDb({ dataDir: '.cutx/pglite' })
  */
 export async function openDb(options: OpenDbOptions = {}): Promise<CutxDb> {
-  const { dataDir } = options;
-  const fresh = dataDir === undefined || isEmptyDir(dataDir);
+  const migrating = options.migrate !== false;
   const db = await createPglite(
-    dataDir === undefined ? {} : { dataDir },
-    fresh && options.migrate !== false ? migratedTemplate : undefined,
+    options.dataDir === undefined ? {} : { dataDir: options.dataDir },
+    migrating ? migratedTemplate : undefined,
   );
-  if (options.migrate !== false) {
+  if (migrating) {
     try {
       await migrate(db);
     } catch (error) {
@@ -37,8 +38,4 @@ export async function openDb(options: OpenDbOptions = {}): Promise<CutxDb> {
     }
   }
   return db;
-}
-
-function isEmptyDir(dir: string): boolean {
-  return !existsSync(dir) || readdirSync(dir).length === 0;
 }

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
@@ -16,9 +16,15 @@ export interface ServeProcess {
 
 const running = new Set<ChildProcess>();
 
+/** Where and as whom a `cutx-db` child process runs; the test's own by default. */
+export type CutxDbSpawnOptions = Pick<SpawnOptions, 'cwd' | 'env' | 'uid' | 'gid'>;
+
 /** Runs `cutx-db <args>` to the end and returns its exit code and output. */
-export async function runCutxDb(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = track(spawn(process.execPath, [launcher, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
+export async function runCutxDb(
+  args: string[],
+  options: CutxDbSpawnOptions = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = track(spawn(process.execPath, [launcher, ...args], { ...options, stdio: ['ignore', 'pipe', 'pipe'] }));
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => {

@@ -127,7 +127,9 @@ describe.skipIf(engine === 'postgres')('cutx-db serve', () => {
     const second = await runCutxDb(['serve', '--data-dir', dataDir, '--port', '0']);
     expect(second.code).toBe(1);
     expect(second.stdout).toBe('');
-    expect(second.stderr).toContain(`is open in cutx-db serve (pid ${server.child.pid})`);
+    expect(second.stderr).toMatch(
+      new RegExp(`is open in cutx-db serve --data-dir \\S+ --port 0 \\(pid ${server.child.pid}\\)`),
+    );
     expect(second.stderr).not.toMatch(/\n\s+at /);
   });
 });

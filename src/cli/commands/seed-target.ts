@@ -1,4 +1,3 @@
-import { lockDataDir } from '../../db/data-dir-lock.js';
 import { migrate } from '../../db/migrate.js';
 import { openDb } from '../../db/open.js';
 import type { TransactionalClient } from '../../db/sql-client.js';
@@ -14,30 +13,18 @@ export interface SeedTarget {
   close(): Promise<void>;
 }
 
-/** The embedded database in `dataDir`, locked against other processes until `close`. */
+/** The embedded database in `dataDir`, locked against other openers until `close`. */
 export async function openDataDirTarget(dataDir: string): Promise<SeedTarget> {
-  const lock = lockDataDir(dataDir, 'cutx-db seed');
-  try {
-    const db = await openDb({ dataDir });
-    return {
-      client: db,
-      label: dataDir,
-      connectHint: [
-        `Serve it: npm run cutx-db -- serve --data-dir ${dataDir}   (then psql "$DATABASE_URL")`,
-        `Or open it in code: openDb({ dataDir: '${dataDir}' }) from @cutx/db`,
-      ].join('\n'),
-      async close() {
-        try {
-          await db.close();
-        } finally {
-          lock.release();
-        }
-      },
-    };
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  const db = await openDb({ dataDir });
+  return {
+    client: db,
+    label: dataDir,
+    connectHint: [
+      `Serve it: npm run cutx-db -- serve --data-dir ${dataDir}   (then psql "$DATABASE_URL")`,
+      `Or open it in code: openDb({ dataDir: '${dataDir}' }) from @cutx/db`,
+    ].join('\n'),
+    close: () => db.close(),
+  };
 }
 
 /** A PostgreSQL server, migrated first, once `checkDatabaseUrl` has allowed it. */

@@ -1,5 +1,4 @@
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { type DataDirLock, lockDataDir } from '../../db/data-dir-lock.js';
 import { CutxDbError } from '../../db/errors.js';
 import { type CutxDb, openDb } from '../../db/open.js';
 import { connectionUrl } from '../connection-url.js';
@@ -7,11 +6,10 @@ import type { DbServer, ResolvedServerOptions } from '../db-server-options.js';
 import { withSessionAffinity } from './session-affinity.js';
 
 /**
- * Locks the data directory, opens it with the schema applied, and serves it (`servePglite`).
+ * Opens the data directory (locked until `stop`, see `openDb`) with the schema applied, and
+ * serves it (`servePglite`).
  */
 export async function startPgliteServer(options: ResolvedServerOptions): Promise<DbServer> {
-  const lock: DataDirLock | undefined =
-    options.dataDir === undefined ? undefined : lockDataDir(options.dataDir, 'cutx-db serve');
   let db: CutxDb | undefined;
   try {
     db = await openDb(options.dataDir === undefined ? {} : { dataDir: options.dataDir });
@@ -22,15 +20,13 @@ export async function startPgliteServer(options: ResolvedServerOptions): Promise
       async stop() {
         try {
           await served.stop();
-          await opened.close();
         } finally {
-          lock?.release();
+          await opened.close();
         }
       },
     };
   } catch (error) {
     await db?.close();
-    lock?.release();
     throw error;
   }
 }
