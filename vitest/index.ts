@@ -1,12 +1,16 @@
 import { test as base } from 'vitest';
 import { createFactories, type FactorySet } from '../factories/index.js';
+import { CutxDbError } from '../src/db/errors.js';
 import type { CutxDb } from '../src/db/open.js';
 import { leaseWorkerDb, type WorkerDb } from './worker-databases.js';
 
 export interface CutxFixtures {
-  /** A migrated database, empty at the start of every test; the test may commit freely. */
+  /**
+   * A migrated embedded database, empty at the start of every test; the test may commit
+   * freely. With `cutxDb({ engine: 'postgres' })` there is none: it throws, saying what to use.
+   */
   db: CutxDb;
-  /** Factories on `db`, seed 1: every test builds the same rows whatever the order. */
+  /** Factories on the test's database, seed 1: every test builds the same rows whatever the order. */
   factories: FactorySet;
   /** The same database as `db`, served over the PostgreSQL protocol, for a driver of the service's own. */
   databaseUrl: string;
@@ -36,13 +40,21 @@ export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
     }
   },
   db: async ({ workerDb }, use) => {
-    await use(workerDb.db);
+    if (workerDb.pglite === undefined) {
+      throw new CutxDbError(
+        'invalid_input',
+        "The db fixture is the embedded PGlite database, and this run uses cutxDb({ engine: 'postgres' }): " +
+          "write rows with the factories fixture, and read them with the service's own driver on databaseUrl " +
+          '(or process.env.DATABASE_URL).',
+      );
+    }
+    await use(workerDb.pglite);
   },
   databaseUrl: async ({ workerDb }, use) => {
     await use(workerDb.url);
   },
-  factories: async ({ db }, use) => {
-    await use(createFactories(db, { seed: 1 }));
+  factories: async ({ workerDb }, use) => {
+    await use(createFactories(workerDb.client, { seed: 1 }));
   },
 });
 

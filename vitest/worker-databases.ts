@@ -1,11 +1,22 @@
 import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import type { CutxDb } from '../src/db/open.js';
+import type { TransactionalClient } from '../src/db/sql-client.js';
 import { servePglite } from '../src/server/pglite/pglite-server.js';
-import { createIsolatedDb, type IsolatedDb } from '../src/testing/isolated-db.js';
+import { createIsolatedDb } from '../src/testing/isolated-db.js';
+import { createIsolatedPgDb } from '../src/testing/pg-test-db.js';
+import './provided-context.js';
 
-/** A migrated database of this worker's, reset between tests, and served over the wire. */
-export interface WorkerDb extends IsolatedDb {
+/** A migrated database of this worker's, reset between tests, and reachable over the wire. */
+export interface WorkerDb {
+  /** The embedded database; undefined with the postgres engine, whose database is on the server. */
+  readonly pglite: CutxDb | undefined;
+  /** What factories write through, on either engine. */
+  readonly client: TransactionalClient;
   /** `postgresql://...` for a service's own driver (pg, postgres.js, Drizzle, Kysely). */
   readonly url: string;
+  /** Empties every table written since the last reset. */
+  reset(): Promise<void>;
 }
 
 /** A worker database held by one test until `release()` resets it for the next. */
@@ -31,6 +42,11 @@ shared[KEY] ??= { primary: undefined, primaryLeased: false, spares: [] };
 const state: WorkerDatabases = shared[KEY];
 
 async function openWorkerDb(): Promise<WorkerDb> {
+  // Without the plugin nothing is provided: the fixtures then run on PGlite.
+  if (inject('cutxDbEngine') === 'postgres') {
+    const isolated = await createIsolatedPgDb(inject('cutxDbServerUrl'));
+    return { pglite: undefined, client: isolated.db, url: isolated.db.url, reset: isolated.reset };
+  }
   const isolated = await createIsolatedDb();
   // Loopback and a free port: several workers on one machine each serve their own.
   const server = await servePglite(isolated.db, {
@@ -39,7 +55,7 @@ async function openWorkerDb(): Promise<WorkerDb> {
     password: randomBytes(12).toString('hex'),
     maxConnections: 32,
   });
-  return { db: isolated.db, reset: isolated.reset, url: server.url };
+  return { pglite: isolated.db, client: isolated.db, url: server.url, reset: isolated.reset };
 }
 
 /** This worker's primary database, opened at the first call. */
