@@ -6,6 +6,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+# As root, the postgres engine runs PostgreSQL as user postgres, which must reach the binaries.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 
 tarball="$work/$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)"
@@ -65,3 +67,6 @@ run_suite cold
 echo "== vitest run again: the template cached"
 run_suite warm
 node "$repo/scripts/test-durations.mjs" "$work/warm.json" 'suite-'
+
+echo "== vitest run on the postgres engine: PostgreSQL 15 from npm, a database per worker"
+npx vitest run --config vitest.postgres.config.ts

@@ -1,11 +1,10 @@
-// A service's own data layer, unchanged, against the test database: pg, postgres.js,
-// Drizzle and Kysely over DATABASE_URL, and Drizzle and Kysely on the embedded database.
+// A service's own data layer, unchanged, against the test database over DATABASE_URL: pg,
+// postgres.js, Drizzle and Kysely. The same file runs on both engines (vitest.config.ts and
+// vitest.postgres.config.ts).
 import { describe, expect, test } from '@cutx/db/vitest';
-import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import postgres from 'postgres';
 
@@ -43,7 +42,7 @@ describe('a service data layer over DATABASE_URL', () => {
     const user = await factories.users.create();
     const pool = new pg.Pool({ connectionString: databaseUrl });
     try {
-      const rows = await drizzleNodePostgres(pool).select({ email: users.email }).from(users);
+      const rows = await drizzle(pool).select({ email: users.email }).from(users);
       expect(rows).toEqual([{ email: user.email }]);
     } finally {
       await pool.end();
@@ -63,26 +62,18 @@ describe('a service data layer over DATABASE_URL', () => {
   });
 });
 
-describe('a service data layer on the embedded database', () => {
-  test('Drizzle on PGlite writes a row the fixture reads', async ({ db }) => {
-    await drizzlePglite(db).insert(users).values({ id: '00000000-0000-4000-8000-000000000001', email: 'd@cutx.test' });
-    expect((await db.query('SELECT email FROM users')).rows).toEqual([{ email: 'd@cutx.test' }]);
-  });
-
-  test("Kysely with kysely-pglite-dialect reads the factory's row on the same PGlite", async ({ db, factories }) => {
-    const user = await factories.users.create();
-    // The dialect runs statements on the instance it is given; destroying it would close the fixture's.
-    const kysely = new Kysely<Database>({ dialect: new PGliteDialect(db) });
-    expect(await kysely.selectFrom('users').select('email').execute()).toEqual([{ email: user.email }]);
-  });
-});
-
-describe.concurrent('concurrent tests', () => {
+describe.concurrent('concurrent tests over the URL', () => {
   for (const n of [1, 2, 3]) {
-    test(`test ${n} has a database of its own`, async ({ db, factories }) => {
+    test(`test ${n} has a database of its own at databaseUrl`, async ({ factories, databaseUrl }) => {
       const user = await factories.users.create();
       await new Promise((resolve) => setTimeout(resolve, 20));
-      expect((await db.query('SELECT id FROM users')).rows).toEqual([{ id: user.id }]);
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        expect((await client.query('SELECT id FROM users')).rows).toEqual([{ id: user.id }]);
+      } finally {
+        await client.end();
+      }
     });
   }
 });
