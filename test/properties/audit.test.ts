@@ -7,10 +7,11 @@ import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 
 type Operation =
-  | { op: 'update'; entry: number; column: string }
+  | { op: 'update'; entry: number; columns: string[] }
   | { op: 'delete'; entry: number }
   | { op: 'truncate' }
   | { op: 'deleteActor'; actor: number };
@@ -19,7 +20,8 @@ const ACTORS = 2;
 const columns = Object.keys(tables.admin_audit_log.columns);
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
-  fc.record({ op: fc.constant('update' as const), entry: fc.nat(), column: fc.constantFrom(...columns) }),
+  // Any set of columns, one at a time or several in one statement: each is in some update.
+  fc.record({ op: fc.constant('update' as const), entry: fc.nat(), columns: fc.subarray(columns, { minLength: 1 }) }),
   fc.record({ op: fc.constant('delete' as const), entry: fc.nat() }),
   fc.constant({ op: 'truncate' as const }),
   fc.record({ op: fc.constant('deleteActor' as const), actor: fc.nat({ max: ACTORS - 1 }) }),
@@ -41,7 +43,10 @@ type History = { entries: [Insert<'admin_audit_log'>, number | null][]; operatio
 function refusedStatement(operation: Exclude<Operation, { op: 'deleteActor' }>, entryId: unknown): [string, unknown[]] {
   switch (operation.op) {
     case 'update':
-      return [`UPDATE admin_audit_log SET ${operation.column} = ${operation.column} WHERE id = $1`, [entryId]];
+      return [
+        `UPDATE admin_audit_log SET ${operation.columns.map((column) => `${column} = ${column}`).join(', ')} WHERE id = $1`,
+        [entryId],
+      ];
     case 'delete':
       return ['DELETE FROM admin_audit_log WHERE id = $1', [entryId]];
     case 'truncate':
@@ -98,6 +103,18 @@ afterAll(() => db.close());
 describe('audit (guarantee 10)', () => {
   it('refuses every UPDATE, DELETE and TRUNCATE of entries, and keeps them when their actor is deleted', async () => {
     await fc.assert(await appendOnly(db), fcOptions(30));
+  });
+
+  it('reaches UPDATE of every column, DELETE, TRUNCATE and an actor deletion in its default runs', () => {
+    const tried = (matches: (operation: Operation) => boolean) => (value: History) => value.operations.some(matches);
+    const cases = Object.fromEntries([
+      ...columns.map((column) => [
+        `update of ${column}`,
+        tried((operation) => operation.op === 'update' && operation.columns.includes(column)),
+      ]),
+      ...(['delete', 'truncate', 'deleteActor'] as const).map((op) => [op, tried((operation) => operation.op === op)]),
+    ]);
+    expect(unreached(history as fc.Arbitrary<History>, 30, cases)).toEqual([]);
   });
 
   it.each([

@@ -9,14 +9,19 @@ import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { expectedAfterDelete } from './support/expected-deletion.js';
 import { rolledBack } from './support/isolation.js';
 import { createHoldings, type Holdings, holdings } from './support/ownership-graph.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 import { snapshot } from './support/snapshot.js';
 
-/** The rows whose deletion the guarantee speaks of; `pick` chooses one among those present. */
-const target = fc.record({
-  table: fc.constantFrom<TableName>('users', 'projects', 'shows', 'campaigns', 'generation_jobs', 'inventory_items'),
-  pick: fc.nat(),
-});
+const TARGETS: TableName[] = ['users', 'projects', 'shows', 'campaigns', 'generation_jobs', 'inventory_items'];
+
+/**
+ * The rows whose deletion the guarantee speaks of: one of each kind per case, in any order
+ * (so every kind is deleted in every case); `pick` chooses one among those present.
+ */
+const targets = fc
+  .shuffledSubarray(TARGETS, { minLength: TARGETS.length })
+  .chain((tables) => fc.tuple(...tables.map((table) => fc.record({ table: fc.constant(table), pick: fc.nat() }))));
 
 /**
  * Deleting any user, project, show, campaign, job or inventory item changes exactly what
@@ -25,20 +30,25 @@ const target = fc.record({
  * foreign-key snapshot, not the database under test, so a changed rule is held to the reviewed one.
  */
 const cascades =
-  (graph: readonly ForeignKey[]): DbProperty<[Holdings[], { table: TableName; pick: number }]> =>
+  (graph: readonly ForeignKey[]): DbProperty<[Holdings[], { table: TableName; pick: number }[]]> =>
   async (db) =>
-    fc.asyncProperty(fc.array(holdings, { minLength: 1, maxLength: 3 }), target, (owners, { table, pick }) =>
+    fc.asyncProperty(owners, targets, (shapes, deletions) =>
       rolledBack(db, async () => {
         const f = createFactories(db, { seed: 5 });
-        for (const shape of owners) await createHoldings(f, shape);
-        const before = await snapshot(db);
-        const candidates = before[table].length > 0 ? before[table] : before.users;
-        const victim = candidates[pick % candidates.length] as { id: string };
-        const victimTable = before[table].length > 0 ? table : 'users';
-        await db.query(`DELETE FROM ${victimTable} WHERE id = $1`, [victim.id]);
-        expect(await snapshot(db)).toEqual(expectedAfterDelete(before, graph, victimTable, victim.id));
+        for (const shape of shapes) await createHoldings(f, shape);
+        for (const { table, pick } of deletions) {
+          const before = await snapshot(db);
+          if (before[table].length === 0) continue;
+          const victim = before[table][pick % before[table].length] as { id: string };
+          await db.query(`DELETE FROM ${table} WHERE id = $1`, [victim.id]);
+          expect(await snapshot(db), `after deleting ${table} ${victim.id}`).toEqual(
+            expectedAfterDelete(before, graph, table, victim.id),
+          );
+        }
       }),
     );
+
+const owners = fc.array(holdings, { minLength: 1, maxLength: 3 });
 
 const graph = reviewedForeignKeys;
 let db: TestDb;
@@ -50,6 +60,20 @@ afterAll(() => db.close());
 describe('cascades (guarantee 4)', () => {
   it('deleting an owner removes exactly the cascaded rows, nulls SET NULL references and keeps the rest', async () => {
     await fc.assert(await cascades(graph)(db), fcOptions(15));
+  });
+
+  it('reaches a deletion of each kind, with rows that SET NULL references point at, in its default runs', () => {
+    const cases: Record<string, (shapes: Holdings[]) => boolean> = {
+      'a refunded job': (shapes) => shapes.some((shape) => shape.jobs.some((job) => job.refunded)),
+      'a paid job': (shapes) => shapes.some((shape) => shape.jobs.some((job) => job.cost > 0)),
+      'a fee charged on a campaign': (shapes) => shapes.some((shape) => shape.campaigns.some((c) => c.fees > 0)),
+      'a sale matched to an item': (shapes) =>
+        shapes.some((shape) => shape.inventory > 0 && shape.payouts.some((lines) => lines.includes(true))),
+      'an item in a show': (shapes) => shapes.some((shape) => shape.inventory > 0 && shape.shows.some((n) => n > 0)),
+      'an audit entry': (shapes) => shapes.some((shape) => shape.audits > 0),
+    };
+    expect(unreached(owners, 15, cases)).toEqual([]);
+    expect(fc.sample(targets, { numRuns: 15, seed: 1 }).every((list) => list.length === TARGETS.length)).toBe(true);
   });
 
   it.each([

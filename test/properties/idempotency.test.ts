@@ -4,6 +4,7 @@ import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 
 interface Requests {
@@ -82,6 +83,16 @@ afterAll(() => db.close());
 describe('idempotency (guarantee 5)', () => {
   it('keeps exactly one job per (user, key) and refuses each repeat without a partial write', async () => {
     await fc.assert(await idempotency(db), fcOptions(20));
+  });
+
+  it('reaches a repeat by one user and one key sent by two users in its default runs', () => {
+    const sent = ({ users, keys, inserts }: Requests) =>
+      inserts.map(({ user, key }) => ({ user: user % users, key: key % keys.length }));
+    const repeats = (requests: Requests) =>
+      sent(requests).some((a, i, all) => all.slice(i + 1).some((b) => a.user === b.user && a.key === b.key));
+    const shared = (requests: Requests) =>
+      sent(requests).some((a, _i, all) => all.some((b) => a.user !== b.user && a.key === b.key));
+    expect(unreached(requests, 20, { 'a repeat by one user': repeats, 'one key from two users': shared })).toEqual([]);
   });
 
   it.each([

@@ -4,11 +4,18 @@ import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
+
+/** The longest address the CHECK accepts (320 characters), beside generated ones. */
+const LONGEST_EMAIL = `${'a'.repeat(64)}@${'b'.repeat(250)}.test`;
 
 /** An address and the same address with the case of some of its letters changed. */
 const caseVariants = fc
-  .tuple(fc.emailAddress(), fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }))
+  .tuple(
+    fc.oneof(fc.emailAddress(), fc.constant(LONGEST_EMAIL)),
+    fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }),
+  )
   .map(([email, flips]) => {
     const variant = [...email]
       .map((char, i) => (flips[i % flips.length] ? char.toUpperCase() : char.toLowerCase()))
@@ -27,9 +34,16 @@ const emailsIgnoreCase: DbProperty<[{ email: string; variant: string }]> = async
     }),
   );
 
+/** Byte strings of exactly 32 bytes, one either side and none, beside any length up to 64. */
+const tokenHash = fc.oneof(
+  fc.uint8Array({ minLength: 32, maxLength: 32 }),
+  fc.constantFrom(0, 31, 33).chain((length) => fc.uint8Array({ minLength: length, maxLength: length })),
+  fc.uint8Array({ maxLength: 64, size: 'max' }),
+);
+
 /** A magic-link token is stored only as a SHA-256 digest: 32 bytes, no other length. */
 const tokenHashes: DbProperty<[Uint8Array]> = async (db) =>
-  fc.asyncProperty(fc.uint8Array({ maxLength: 64 }), (hash) =>
+  fc.asyncProperty(tokenHash, (hash) =>
     rolledBack(db, async () => {
       const error = await attempt(
         db,
@@ -68,6 +82,20 @@ describe('identity (guarantee 9)', () => {
 
   it('accepts a token_hash of exactly 32 bytes and refuses every other length', async () => {
     await fc.assert(await tokenHashes(db), fcOptions(50));
+  });
+
+  it('reaches 32 bytes, one byte either side and the longest address in its default runs', () => {
+    const lengths = (length: number) => (hash: Uint8Array) => hash.length === length;
+    expect(
+      unreached(tokenHash, 50, {
+        '32 bytes': lengths(32),
+        '31 bytes': lengths(31),
+        '33 bytes': lengths(33),
+        'no bytes': lengths(0),
+        'over 33 bytes': (hash) => hash.length > 33,
+      }),
+    ).toEqual([]);
+    expect(unreached(caseVariants, 50, { 'a 320-character address': ({ email }) => email.length === 320 })).toEqual([]);
   });
 
   it('has no text column named like a token', async () => {

@@ -5,6 +5,7 @@ import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 
 interface ModelUser {
@@ -87,6 +88,19 @@ class CreateJob implements Command {
     }
   }
   toString = () => `createJob(user ${this.pick}, cost ${this.cost})`;
+}
+
+/** A job that costs exactly the user's balance (lands, leaving 0) or one credit more (refused). */
+class CreateJobAtBalance implements Command {
+  constructor(
+    readonly pick: number,
+    readonly over: 0 | 1,
+  ) {}
+  check = (model: Readonly<Model>) => model.users.length > 0;
+  async run(model: Model, db: TestDb) {
+    await new CreateJob(this.pick, nth(model.users, this.pick).balance + this.over).run(model, db);
+  }
+  toString = () => `createJobAtBalance(user ${this.pick}, +${this.over})`;
 }
 
 /** A job is refunded at most once. */
@@ -182,6 +196,7 @@ const commands = fc.commands(
       .map(([user, kind, amount]) => new Move(user, kind, amount)),
     fc.tuple(pick, fc.integer({ min: 1, max: 60 })).map(([user, amount]) => new Move(user, 'adjustment', -amount)),
     fc.tuple(pick, fc.integer({ min: 0, max: 30 })).map(([user, cost]) => new CreateJob(user, cost)),
+    fc.tuple(pick, fc.constantFrom(0 as const, 1 as const)).map(([user, over]) => new CreateJobAtBalance(user, over)),
     fc.tuple(pick, fc.integer({ min: 1, max: 30 })).map(([job, amount]) => new Refund(job, amount)),
     pick.map((job) => new DeleteJob(job)),
     pick.map((user) => new DeleteUser(user)),
@@ -204,6 +219,17 @@ afterAll(() => db.close());
 describe('ledger (guarantee 2)', () => {
   it('keeps balance = sum of amounts, never negative, and leaves no trace of a refused debit', async () => {
     await fc.assert(await ledger(db), fcOptions(60));
+  });
+
+  it('reaches a debit of exactly the balance and of one credit more in its default runs', () => {
+    const ran = (end: string) => (cmds: Iterable<Command>) =>
+      [...cmds].some((command) => String(command).endsWith(end));
+    expect(
+      unreached(commands, 60, {
+        'a job costing exactly the balance': ran('+0)'),
+        'a job costing one credit more': ran('+1)'),
+      }),
+    ).toEqual([]);
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { type Insert, SIGNUP_CREDITS, tables } from '../../src/rows/index.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { rolledBack } from './support/isolation.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 
 // Users that can share one database: every unique column differs (emails without regard to case).
@@ -46,6 +47,15 @@ afterAll(() => db.close());
 describe('signup credits (guarantee 1)', () => {
   it('gives every user of any batch, one by one or multi-row, one balance of 25 and one +25 grant', async () => {
     await fc.assert(await signupCredits(db), fcOptions(30));
+  });
+
+  it('reaches a batch of one and a batch of eight in its default runs', () => {
+    expect(
+      unreached(distinctUsers, 30, {
+        'one user': (users) => users.length === 1,
+        'eight users': (users) => users.length === 8,
+      }),
+    ).toEqual([]);
   });
 
   it.each([

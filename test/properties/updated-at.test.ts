@@ -5,6 +5,7 @@ import { createFactories } from '../../factories/index.js';
 import { tables } from '../../src/rows/index.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 
 const TABLES = [
@@ -25,8 +26,8 @@ interface Update {
   table: UpdatedTable;
   /** Written back unchanged: the update fires every trigger without changing the row. */
   column: string;
-  /** Timestamps the statement sets itself, as seeds and careless callers do. */
-  updatedAt: Date | null;
+  /** Timestamps the statement sets itself, as seeds and careless callers do; 'unchanged' writes the current one back. */
+  updatedAt: Date | 'unchanged' | null;
   createdAt: Date | null;
 }
 
@@ -36,10 +37,12 @@ const update: fc.Arbitrary<Update> = fc.constantFrom(...TABLES).chain((table) =>
     column: fc.constantFrom(
       ...Object.keys(tables[table].columns).filter((name) => name !== 'created_at' && name !== 'updated_at'),
     ),
-    updatedAt: fc.option(anyInstant),
+    updatedAt: fc.oneof(fc.constant(null), fc.constant('unchanged' as const), anyInstant),
     createdAt: fc.option(anyInstant),
   }),
 );
+
+const updates = fc.array(update, { minLength: 1, maxLength: 8 });
 
 /** One row in each of the ten tables, all owned by one new user; returns the user and the ids. */
 async function makeRows(f: ReturnType<typeof createFactories>, db: TestDb) {
@@ -69,7 +72,7 @@ async function makeRows(f: ReturnType<typeof createFactories>, db: TestDb) {
  */
 const updatedAt: DbProperty<[Update[]]> = async (db) => {
   const f = createFactories(db, { seed: 3 });
-  return fc.asyncProperty(fc.array(update, { minLength: 1, maxLength: 8 }), async (updates) => {
+  return fc.asyncProperty(updates, async (updates) => {
     const { userId, ids } = await makeRows(f, db);
     try {
       for (const { table, column, updatedAt, createdAt } of updates) {
@@ -82,7 +85,8 @@ const updatedAt: DbProperty<[Update[]]> = async (db) => {
         ).rows;
         const sets = [`${column} = ${column}`];
         const params: unknown[] = [id];
-        if (updatedAt) sets.push(`updated_at = $${params.push(updatedAt)}`);
+        if (updatedAt === 'unchanged') sets.push('updated_at = updated_at');
+        else if (updatedAt) sets.push(`updated_at = $${params.push(updatedAt)}`);
         if (createdAt) sets.push(`created_at = $${params.push(createdAt)}`);
         await db.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = $1`, params);
         const { rows } = await db.query(
@@ -106,6 +110,19 @@ afterAll(() => db.close());
 describe('updated_at (guarantee 3)', () => {
   it('moves updated_at strictly forward and keeps created_at on every update of the ten tables', async () => {
     await fc.assert(await updatedAt(db), fcOptions(25));
+  });
+
+  it('reaches every table, an updated_at written back unchanged, one in the past and a created_at rewrite in its default runs', () => {
+    const any = (matches: (update: Update) => boolean) => (updates: Update[]) => updates.some(matches);
+    const cases = {
+      ...Object.fromEntries(TABLES.map((table) => [table, any((update) => update.table === table)])),
+      'updated_at written back unchanged': any((update) => update.updatedAt === 'unchanged'),
+      'updated_at set in the past': any(
+        (update) => update.updatedAt instanceof Date && update.updatedAt.getTime() < Date.now(),
+      ),
+      'created_at rewritten': any((update) => update.createdAt !== null),
+    };
+    expect(unreached(updates, 25, cases)).toEqual([]);
   });
 
   it.each([

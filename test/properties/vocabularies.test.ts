@@ -6,6 +6,7 @@ import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
+import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
 
 type VocabularyTable = keyof typeof vocabularies;
@@ -18,16 +19,25 @@ const COLUMNS = Object.entries(vocabularies).flatMap(([table, columns]) =>
   })),
 );
 
-/** Values just outside a vocabulary (a listed value in another case, padded) and far outside it. */
+/** How a value just outside a vocabulary is made from a listed one, and values far outside it. */
+const OUTSIDE = {
+  'a listed value in upper case': (value: string) => value.toUpperCase(),
+  'a listed value padded': (value: string) => ` ${value}`,
+  'a listed value less its last character': (value: string) => value.slice(0, -1),
+  'a listed value with one more character': (value: string) => `${value}s`,
+} as const;
+
+/** Values just outside a vocabulary (a listed value changed by one step) and far outside it. */
 const outsider = fc.constantFrom(...COLUMNS).chain(({ table, column, values }) =>
   fc
     .oneof(
-      fc.constantFrom(...values).map((value) => value.toUpperCase()),
-      fc.constantFrom(...values).map((value) => ` ${value}`),
-      fc.string({ unit: 'grapheme', maxLength: 20 }),
+      fc
+        .tuple(fc.constantFrom(...values), fc.constantFrom(...Object.keys(OUTSIDE)))
+        .map(([value, how]) => ({ value: OUTSIDE[how as keyof typeof OUTSIDE](value), how })),
+      fc.string({ unit: 'grapheme', maxLength: 20 }).map((value) => ({ value, how: 'any text' })),
     )
-    .filter((value) => !values.includes(value) && !value.includes('\0'))
-    .map((value) => ({ table, column, value })),
+    .filter(({ value }) => !values.includes(value) && !value.includes('\0'))
+    .map(({ value, how }) => ({ table, column, value, how })),
 );
 
 /** One valid row in each table with a vocabulary column, to copy with one bad value. */
@@ -60,7 +70,9 @@ async function makeRows(db: TestDb): Promise<Record<VocabularyTable, string>> {
  * column's CHECK. Inserting a copy (rather than updating) reaches every table, the
  * append-only audit log included, and no trigger stands in front of the CHECK.
  */
-const closedVocabularies: DbProperty<[{ table: VocabularyTable; column: string; value: string }]> = async (db) => {
+const closedVocabularies: DbProperty<[{ table: VocabularyTable; column: string; value: string; how: string }]> = async (
+  db,
+) => {
   const ids = await makeRows(db);
   return fc.asyncProperty(outsider, ({ table, column, value }) =>
     rolledBack(db, async () => {
@@ -85,6 +97,13 @@ afterAll(() => db.close());
 describe('closed vocabularies (guarantee 8)', () => {
   it('refuses any value outside a vocabulary, in every vocabulary column', async () => {
     await fc.assert(await closedVocabularies(db), fcOptions(100));
+  });
+
+  it('reaches each way of stepping just outside a vocabulary in its default runs', () => {
+    const cases = Object.fromEntries(
+      [...Object.keys(OUTSIDE), 'any text'].map((how) => [how, (value: { how: string }) => value.how === how]),
+    );
+    expect(unreached(outsider, 100, cases)).toEqual([]);
   });
 
   it.each([
