@@ -53,14 +53,25 @@ export const checksOfCommerce: Attack[] = [
       revenue_cents: -1,
     },
   ),
-  // A funnel narrows: 0 <= conversions <= clicks <= impressions, each step at equality.
+  // A funnel narrows: 0 <= conversions <= clicks <= impressions, each step at equality
+  // with room in the others, so a step compared with the wrong side is noticed.
   attackCheck(
     'campaign_analytics_funnel',
     'campaign_analytics',
-    { impressions: 5, clicks: 5, conversions: 5 },
-    { impressions: 5, clicks: 5, conversions: 6 },
-    { impressions: 5, clicks: 6, conversions: 5 },
-    { impressions: 5, clicks: 5, conversions: -1 },
+    { impressions: 10, clicks: 5, conversions: 0 },
+    { impressions: 10, clicks: 5, conversions: -1 },
+  ),
+  attackCheck(
+    'campaign_analytics_funnel',
+    'campaign_analytics',
+    { impressions: 10, clicks: 5, conversions: 5 },
+    { impressions: 10, clicks: 5, conversions: 6 },
+  ),
+  attackCheck(
+    'campaign_analytics_funnel',
+    'campaign_analytics',
+    { impressions: 10, clicks: 10, conversions: 5 },
+    { impressions: 10, clicks: 11, conversions: 5 },
   ),
   attackCheck('campaign_assets_placement_check', 'campaign_assets', { placement: 'display' }, { placement: 'banner' }),
   attackCheck('ad_spend_fees_platform_check', 'ad_spend_fees', { platform: 'meta' }, { platform: 'facebook' }),
