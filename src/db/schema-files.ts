@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CutxDbError } from './errors.js';
 
@@ -25,8 +25,24 @@ export const NO_TRANSACTION_MARKER = '-- cutx:no-transaction';
 /**
  * The `schema/` folder of this package. Found by walking up from this module, so it is the
  * same folder whether the code runs from `src/` or from the built `dist/src/`.
+ * `CUTX_SCHEMA_DIR` replaces it with another copy of the schema (`npm run test:mutations`
+ * plants bugs in a scratch copy); templates are keyed by the files' checksum, so a cached
+ * template of one copy is never used for another.
  */
-export const schemaDir: string = findSchemaDir(dirname(fileURLToPath(import.meta.url)));
+export const schemaDir: string = resolveSchemaDir(process.env.CUTX_SCHEMA_DIR, dirname(fileURLToPath(import.meta.url)));
+
+/** `override` when given (it must hold the schema's first file), else the package's own `schema/` above `from`. */
+export function resolveSchemaDir(override: string | undefined, from: string): string {
+  if (!override) return findSchemaDir(from);
+  const dir = resolve(override);
+  if (!existsSync(join(dir, '0001_foundation.sql'))) {
+    throw new CutxDbError(
+      'schema_missing',
+      `CUTX_SCHEMA_DIR is ${dir}, which holds no 0001_foundation.sql: point it at a copy of schema/, or unset it.`,
+    );
+  }
+  return dir;
+}
 
 function findSchemaDir(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
