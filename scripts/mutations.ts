@@ -54,7 +54,8 @@ function copySchema(name: string, mutant?: Mutant): string {
     const sql = readFileSync(file, 'utf8');
     const count = sql.split(mutant.find).length - 1;
     if (count !== 1) throw new Error(`mutant "${mutant.name}": its line occurs ${count} times in ${mutant.file}`);
-    writeFileSync(file, sql.replace(mutant.find, () => mutant.replace)); // a function: no $-patterns
+    // A function, so that a $' in the SQL is not read as a replacement pattern.
+    writeFileSync(file, sql.replace(mutant.find, () => mutant.replace));
   }
   return dir;
 }
