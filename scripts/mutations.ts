@@ -55,7 +55,10 @@ function copySchema(name: string, mutant?: Mutant): string {
     const count = sql.split(mutant.find).length - 1;
     if (count !== 1) throw new Error(`mutant "${mutant.name}": its line occurs ${count} times in ${mutant.file}`);
     // A function, so that a $' in the SQL is not read as a replacement pattern.
-    writeFileSync(file, sql.replace(mutant.find, () => mutant.replace));
+    writeFileSync(
+      file,
+      sql.replace(mutant.find, () => mutant.replace),
+    );
   }
   return dir;
 }
