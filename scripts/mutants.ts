@@ -174,10 +174,10 @@ export const mutants: Mutant[] = [
     tests: [TRIGGERS],
   },
   {
-    name: 'updated_at trigger on the wrong operation (shows)',
+    name: 'updated_at trigger fires only on updates of one column (shows.title)',
     file: '0008_live_selling.sql',
     find: 'CREATE TRIGGER shows_updated_at BEFORE UPDATE ON shows',
-    replace: 'CREATE TRIGGER shows_updated_at BEFORE INSERT ON shows',
+    replace: 'CREATE TRIGGER shows_updated_at BEFORE UPDATE OF title ON shows',
     tests: [TRIGGERS],
   },
   {

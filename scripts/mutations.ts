@@ -16,7 +16,12 @@ interface Outcome {
 }
 
 interface VitestReport {
-  testResults: { assertionResults: { fullName: string; status: string }[]; message?: string }[];
+  testResults: {
+    name: string;
+    status: string;
+    assertionResults: { fullName: string; status: string }[];
+    message?: string;
+  }[];
 }
 
 const scratch = mkdtempSync(join(tmpdir(), 'cutx-mutations-'));
@@ -39,9 +44,10 @@ function runTests(schemaDir: string, tests: string[]): Outcome {
   } catch {
     return { failed: [], error: `vitest wrote no report (exit ${run.status}): ${run.stderr.slice(-400)}` };
   }
+  // A file that fails outside its tests (its beforeAll, say) has noticed the mutant too.
   const failed = report.testResults.flatMap((file) => [
     ...file.assertionResults.filter((test) => test.status === 'failed').map((test) => test.fullName),
-    ...(file.assertionResults.length === 0 && file.message ? [`(file) ${file.message.split('\n')[0]}`] : []),
+    ...(file.status === 'failed' && file.message ? [`${file.name}: ${file.message.split('\n')[0]}`] : []),
   ]);
   return run.status === 0 || failed.length > 0 ? { failed } : { failed, error: run.stderr.slice(-400) };
 }
