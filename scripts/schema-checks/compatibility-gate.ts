@@ -1,6 +1,7 @@
-import { diffCatalogSnapshots } from '../../src/db/catalog-snapshot.js';
+import { type CatalogDifference, diffCatalogSnapshots, readCatalogSnapshot } from '../../src/db/catalog-snapshot.js';
+import { createPglite } from '../../src/db/create-pglite.js';
+import { migrate } from '../../src/db/migrate.js';
 import type { SchemaFile } from '../../src/db/schema-files.js';
-import { canonicalSnapshot } from '../../src/db/schema-status.js';
 import { type Baseline, filesSinceBaseline } from './baseline.js';
 import { type Change, classifyChanges, declaredContractions, undeclared } from './compatibility.js';
 
@@ -20,9 +21,7 @@ export async function runCompatibilityGate(baseline: Baseline, files: readonly S
   const { added, problems } = filesSinceBaseline(baseline, files);
   // With the history broken, comparing catalogs would only add noise to the real problem.
   if (added.length === 0 || problems.length > 0) return { changes: [], problems };
-  const before = await canonicalSnapshot(baseline.files);
-  const after = await canonicalSnapshot(files);
-  const changes = classifyChanges(diffCatalogSnapshots(before, after));
+  const changes = classifyChanges(await catalogChange(baseline.files, files));
   const { missing, stale } = undeclared(
     changes,
     added.flatMap((file) => declaredContractions(file.sql)),
@@ -39,4 +38,24 @@ export async function runCompatibilityGate(baseline: Baseline, files: readonly S
     problems.push(`\`-- cutx:contract ${name}\` names no contracting change of ${newFiles}: fix or remove it.`);
   }
   return { changes, problems };
+}
+
+/**
+ * The differences between the catalog `before` makes and the one `after` makes, on one
+ * embedded database: `before` applied, read, then the rest of `after` applied on top, as
+ * production would get it (the checks above make `before` a prefix of `after`).
+ */
+async function catalogChange(
+  before: readonly SchemaFile[],
+  after: readonly SchemaFile[],
+): Promise<CatalogDifference[]> {
+  const db = await createPglite();
+  try {
+    await migrate(db, before);
+    const was = await readCatalogSnapshot(db);
+    await migrate(db, after);
+    return diffCatalogSnapshots(was, await readCatalogSnapshot(db));
+  } finally {
+    await db.close();
+  }
 }

@@ -135,6 +135,11 @@ describe('the compatibility gate on a baseline and new files', () => {
       ),
       expect.stringContaining('`-- cutx:contract drop column users.legacy` names no contracting change'),
     ]);
+  });
+
+  it('passes a contracting change its new file declares', async () => {
+    schema = scratchSchema({ '0001_base.sql': BASE });
+    const before = baseline();
     schema.write({
       '0002_drop_legacy.sql': '-- cutx:contract drop column users.legacy_x\nALTER TABLE users DROP COLUMN legacy_x;\n',
     });
