@@ -6,7 +6,7 @@ import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './defi
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
 import { type Session, sequencedUuid, stampAt, type Writer } from './session.js';
-import { columnSchemas, invalidInput, parseColumns, parseRow } from './validate.js';
+import { columnSchemas, invalidInput, ownProtoPath, parseColumns, parseRow } from './validate.js';
 
 type Values = Record<string, unknown>;
 
@@ -108,6 +108,9 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
       const parent = spec.parents.find((candidate) => candidate.key === key);
       if (parent === undefined) {
         if (!Object.hasOwn(def.columns, key)) throw fail('is not a column of this table', key);
+        const proto = ownProtoPath(value);
+        if (proto !== undefined)
+          throw fail('is a key JavaScript objects cannot carry; rename it', [key, ...proto].join('.'));
         columns[key] = value;
       } else if (value !== undefined) {
         if (!isRowRef(value)) throw fail('must be a row with an id', key);
@@ -246,7 +249,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
         (b) => b.row,
       ),
     create: async (overrides?: Values) => (await createEach([overrides ?? {}]))[0],
-    createList: (count: number, overrides: Values = {}) =>
+    createList: async (count: number, overrides: Values = {}) =>
       createEach(Array.from({ length: checkCount(def.name, 'createList', count, session.seed) }, () => overrides)),
     createEach,
   };

@@ -66,3 +66,18 @@ export function parseColumns(
   }
   return parsed;
 }
+
+/**
+ * Where a value holds an own "__proto__" key (JSON.parse makes them), as a path below it, or
+ * undefined. Copying such an object by assignment, as zod and spreads do, sets a prototype
+ * instead of keeping the key, so the key would be lost or worse.
+ */
+export function ownProtoPath(value: unknown): string[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Object.hasOwn(value, '__proto__')) return ['__proto__'];
+  for (const [key, inner] of Object.entries(value)) {
+    const below = ownProtoPath(inner);
+    if (below !== undefined) return [key, ...below];
+  }
+  return undefined;
+}

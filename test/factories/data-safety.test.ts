@@ -1,0 +1,132 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createFactories, type FactorySet } from '../../factories/index.js';
+import { countRows } from '../../seeds/table-order.js';
+import { CutxDbError } from '../../src/db/errors.js';
+import type { SqlClient } from '../../src/db/sql-client.js';
+import { tables } from '../../src/rows/index.js';
+import { openIsolatedTestDb, type TestDb } from '../support/test-db.js';
+
+let db: TestDb;
+let reset: () => Promise<void>;
+let f: FactorySet;
+beforeAll(async () => {
+  ({ db, reset } = await openIsolatedTestDb());
+  f = createFactories(db, { seed: 11 });
+});
+afterEach(() => reset());
+afterAll(async () => {
+  await db.close();
+});
+
+/** Every table's row count: what a failed call must leave as it found it. */
+const everyCount = (client: SqlClient = db) => countRows(client);
+
+/** The error `call` fails with, after checking that no table gained or lost a row. */
+async function failsWritingNothing(call: () => Promise<unknown>, client: SqlClient = db): Promise<CutxDbError> {
+  const before = await everyCount(client);
+  const error = await call().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(CutxDbError);
+  expect(await everyCount(client)).toEqual(before);
+  return error as CutxDbError;
+}
+
+describe('a create is all or nothing', () => {
+  it('leaves no parent behind when the database refuses the row (an impossible date)', async () => {
+    // The date passes the row schema's pattern; only the database knows February has no 30th.
+    const error = await failsWritingNothing(() => f.campaignAnalytics.create({ date: '2024-02-30' }));
+    expect(error).toMatchObject({ code: 'database_error', sqlState: '22008' });
+    expect(error.message).toContain('seed 11');
+  });
+
+  it('leaves no row of a list behind when one row is refused (a duplicate key)', async () => {
+    const user = await f.users.create();
+    const job = await f.generationJobs.create({ user });
+    const error = await failsWritingNothing(() =>
+      f.generationJobs.createEach([{ user }, { user, idempotency_key: job.idempotency_key }]),
+    );
+    expect(error).toMatchObject({ code: 'database_error', sqlState: '23505' });
+  });
+
+  it('undoes only its own work inside a caller’s transaction, which stays usable', async () => {
+    await db.transaction(async (tx) => {
+      const inTx = createFactories(tx, { seed: 12 });
+      const kept = await inTx.users.create();
+      await failsWritingNothing(() => inTx.campaignAnalytics.create({ date: '2024-02-30' }), tx);
+      expect((await tx.query('SELECT id FROM users WHERE id = $1', [kept.id])).rows).toHaveLength(1);
+      await inTx.projects.create({ user: kept });
+    });
+    expect((await everyCount()).projects).toBe(1);
+  });
+
+  it('also through a bare client outside any transaction', async () => {
+    const bare: SqlClient = { query: (sql, params) => db.query(sql, params), exec: (sql) => db.exec(sql) };
+    const g = createFactories(bare, { seed: 13 });
+    await failsWritingNothing(() => g.campaignAnalytics.create({ date: '2024-02-30' }));
+    expect((await g.campaignAnalytics.createList(2)).map((row) => row.campaign_id)).toHaveLength(2);
+  });
+});
+
+describe('JSONB keys the typed shape does not name', () => {
+  it('are kept, in the database and in the row returned', async () => {
+    const entry = await f.adminAuditLog.create({ details: { reason: 'spam', note: 'hello' } as never });
+    expect(entry.details).toEqual({ reason: 'spam', note: 'hello' });
+    const { rows } = await db.query<{ details: unknown }>('SELECT details FROM admin_audit_log WHERE id = $1', [
+      entry.id,
+    ]);
+    expect(rows[0]?.details).toEqual({ reason: 'spam', note: 'hello' });
+    expect(tables.admin_audit_log.row.parse(entry).details).toEqual({ reason: 'spam', note: 'hello' });
+  });
+
+  it('while a key the shape names is still checked', async () => {
+    const error = await failsWritingNothing(() => f.adminAuditLog.create({ details: { amount: 'ten' } as never }));
+    expect(error).toMatchObject({ code: 'invalid_input', table: 'admin_audit_log' });
+    expect(error.message).toContain('admin_audit_log.details.amount');
+  });
+});
+
+describe('own "__proto__" and "constructor" keys', () => {
+  it('in an overrides object are refused by name, and no owner is made', async () => {
+    const hostile = JSON.parse('{"__proto__": {"role": "owner"}}');
+    const error = await failsWritingNothing(() => f.users.create(hostile));
+    expect(error).toMatchObject({ code: 'invalid_input', table: 'users' });
+    expect(error.message).toContain('users.__proto__');
+    expect(() => f.users.build(hostile)).toThrow('users.__proto__');
+    const byConstructor = await failsWritingNothing(() =>
+      f.users.create(JSON.parse('{"constructor": {"role": "owner"}}')),
+    );
+    expect(byConstructor.message).toContain('users.constructor');
+  });
+
+  it('inside a JSONB value are refused by name rather than dropped', async () => {
+    const details = JSON.parse('{"reason": "r", "before": {"__proto__": {"role": "owner"}}}');
+    const error = await failsWritingNothing(() => f.adminAuditLog.create({ details }));
+    expect(error.message).toContain('admin_audit_log.details.before.__proto__');
+  });
+
+  it('while ordinary own keys of the same objects are taken', async () => {
+    const user = await f.users.create(JSON.parse('{"role": "admin"}'));
+    expect(user.role).toBe('admin');
+  });
+});
+
+describe('counts', () => {
+  it.each([-1, Number.NaN, 2.5, Number.POSITIVE_INFINITY, '3'])(
+    'createList(%s) is refused, writing nothing',
+    async (count) => {
+      const error = await failsWritingNothing(() => f.inventoryItems.createList(count as number));
+      expect(error).toMatchObject({ code: 'invalid_input', table: 'inventory_items' });
+      expect(error.message).toContain(`inventory_items.createList(${String(count)})`);
+      expect(error.message).toContain('whole number, 0 or more');
+      expect(() => f.inventoryItems.buildList(count as number)).toThrow('whole number, 0 or more');
+    },
+  );
+
+  it('createList(0) makes nothing, not even a parent', async () => {
+    const before = await everyCount();
+    expect(await f.inventoryItems.createList(0)).toEqual([]);
+    expect(await everyCount()).toEqual(before);
+  });
+});
