@@ -41,11 +41,11 @@ describe('a create is all or nothing', () => {
     expect(error.message).toContain('seed 11');
   });
 
-  it('leaves no row of a list behind when one row is refused (a duplicate key)', async () => {
-    const user = await f.users.create();
-    const job = await f.generationJobs.create({ user });
+  it('leaves no row or parent of a list behind when one row is refused (a duplicate key)', async () => {
+    const job = await f.generationJobs.create();
+    // The first row's user is created before the insert that the second row's key fails.
     const error = await failsWritingNothing(() =>
-      f.generationJobs.createEach([{ user }, { user, idempotency_key: job.idempotency_key }]),
+      f.generationJobs.createEach([{}, { user_id: job.user_id, idempotency_key: job.idempotency_key }]),
     );
     expect(error).toMatchObject({ code: 'database_error', sqlState: '23505' });
   });
