@@ -1,10 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import { createTestDb } from '../../src/testing/create-test-db.js';
 import type { Scenario } from '../scenario.js';
 import { type SeedProgress, seedDatabase } from '../seed-database.js';
 import { totalRows } from '../table-order.js';
+import { exportFiles, type StagedExport, stageExportFolder } from './export-folder.js';
 import { tableJson } from './json-writer.js';
 import { manifestJson, type SeedManifest } from './manifest.js';
 import { personasModule } from './personas-module.js';
@@ -12,7 +12,10 @@ import { readTables } from './read-tables.js';
 import { seedSqlFooter, seedSqlHeader, tableInserts } from './sql-writer.js';
 
 export interface ExportOptions {
-  /** The folder to write into (created when missing; files of the same names are replaced). */
+  /**
+   * The folder to write: a new or empty one, or a previous export (replaced whole). Anything
+   * else is refused before any work, with nothing written (see `checkExportFolder`).
+   */
   outDir: string;
   scenario: Scenario;
   seed?: number;
@@ -34,7 +37,16 @@ export interface ExportResult {
  * @example await exportSeed({ outDir: 'seed-out', scenario: scenarios.dev, seed: 1 })
  */
 export async function exportSeed(options: ExportOptions): Promise<ExportResult> {
-  const { outDir, scenario, seed = 1, scale = 1 } = options;
+  const staged = stageExportFolder(options.outDir);
+  try {
+    return await writeExport(staged, options);
+  } finally {
+    staged.discard();
+  }
+}
+
+async function writeExport(staged: StagedExport, options: ExportOptions): Promise<ExportResult> {
+  const { scenario, seed = 1, scale = 1 } = options;
   const db = await createTestDb();
   try {
     await seedDatabase(db, {
@@ -57,15 +69,14 @@ export async function exportSeed(options: ExportOptions): Promise<ExportResult> 
     };
     const files = new Map<string, string>([
       [
-        'seed.sql',
+        exportFiles.sql,
         `${seedSqlHeader(`${description}; schema ${manifest.schemaChecksum}`)}${dumps.map(tableInserts).join('\n')}${seedSqlFooter}`,
       ],
-      ...dumps.map((dump): [string, string] => [join('json', `${dump.table}.json`), tableJson(dump)]),
-      ['manifest.json', manifestJson(manifest)],
-      ['personas.ts', await personasModule(db, description)],
+      ...dumps.map((dump): [string, string] => [join(exportFiles.json, `${dump.table}.json`), tableJson(dump)]),
+      [exportFiles.manifest, manifestJson(manifest)],
+      [exportFiles.personas, await personasModule(db, description)],
     ]);
-    mkdirSync(join(outDir, 'json'), { recursive: true });
-    for (const [file, text] of files) writeFileSync(join(outDir, file), text);
+    staged.commit(files);
     return { manifest, files: [...files.keys()] };
   } finally {
     await db.close();

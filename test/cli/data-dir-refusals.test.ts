@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { engine } from '../support/test-db.js';
+import { treeSnapshot } from '../support/tree-snapshot.js';
 import { type CutxDbSpawnOptions, killAll, runCutxDb } from './cutx-db-process.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cutx-data-dir-refusals-'));
@@ -10,13 +11,6 @@ afterAll(() => {
   killAll();
   rmSync(root, { recursive: true, force: true });
 });
-
-/** Every path under `dir` with its size, so that a test can show nothing was written. */
-function snapshot(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((entry) => `${entry} ${statSync(join(dir, entry)).size}`)
-    .sort();
-}
 
 /** A folder of its own for one case, made by `arrange`, and the options to run in it. */
 function sandbox(name: string, arrange: (dir: string) => void = () => {}): string {
@@ -76,7 +70,7 @@ describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory t
       for (const command of ['seed', 'serve']) {
         const dir = sandbox(`${command}-${what.replace(/\W+/g, '-')}`);
         const target = dataDir(dir);
-        const before = snapshot(dir);
+        const before = treeSnapshot(dir);
         const port = command === 'serve' ? ['--port', '0'] : [];
         const { code, stdout, stderr } = await runCutxDb([command, '--data-dir', target, ...port], { cwd: dir });
         expect(code, stderr).toBe(1);
@@ -84,7 +78,7 @@ describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory t
         expect(stderr).toContain(message);
         if (target !== '') expect(stderr).toContain(target);
         expect(stderr).not.toMatch(/\n\s+at /);
-        expect(snapshot(dir)).toEqual(before);
+        expect(treeSnapshot(dir)).toEqual(before);
       }
     },
     60_000,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,30 @@ describe('exportSeed', () => {
       // Buffer.equals: a deep toEqual walks megabytes byte by byte, about ten seconds here.
       expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), `${file} differs`).toBe(true);
     }
+  });
+
+  it('replaces a previous export whole: a stale table file does not survive, nothing is left beside it', async () => {
+    const again = join(root, 'replaced');
+    await exportSeed({ outDir: again, scenario: dev, seed: 2, scale: 1 });
+    writeFileSync(join(again, 'json', 'stale_table.json'), '[]\n');
+    await exportSeed({ outDir: again, scenario: dev, seed: 1, scale: 1 });
+    expect(filesIn(again)).toEqual(filesIn(out));
+    expect(readFileSync(join(again, 'seed.sql')).equals(readFileSync(join(out, 'seed.sql')))).toBe(true);
+    expect(readdirSync(root).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  });
+
+  it('writes into an empty folder, and refuses one of other files before building anything', async () => {
+    const empty = join(root, 'empty');
+    mkdirSync(empty);
+    await exportSeed({ outDir: empty, scenario: dev, seed: 1, scale: 1 });
+    expect(filesIn(empty)).toEqual(filesIn(out));
+    const foreign = join(root, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'seed.sql'), '-- mine\n');
+    await expect(exportSeed({ outDir: foreign, scenario: dev })).rejects.toThrowError(
+      expect.objectContaining({ code: 'target_not_empty', message: expect.stringContaining(foreign) }),
+    );
+    expect(readFileSync(join(foreign, 'seed.sql'), 'utf8')).toBe('-- mine\n');
   });
 
   it('records the scenario, the schema checksum and row counts that match the JSON files', () => {

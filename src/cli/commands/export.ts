@@ -21,7 +21,11 @@ export const exportCommand = defineCommand({
     'The same scenario, seed, scale and schema give byte-identical files.',
   ].join('\n'),
   options: {
-    out: { type: 'string', valueName: 'dir', description: 'The folder to write (created when missing). Required.' },
+    out: {
+      type: 'string',
+      valueName: 'dir',
+      description: 'The folder to write: new, empty, or a previous export (replaced whole). Required.',
+    },
     ...scenarioOptions,
   },
   async run(options, { stdout, stderr }) {

@@ -1,0 +1,132 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { CutxDbError } from '../../src/db/errors.js';
+import { fileSystemError } from '../../src/db/file-system-error.js';
+import { makeDirectory } from '../../src/db/make-directory.js';
+
+/** The names an export writes at its top level: `json/` holds one `<table>.json` per table. */
+export const exportFiles = {
+  sql: 'seed.sql',
+  manifest: 'manifest.json',
+  personas: 'personas.ts',
+  json: 'json',
+} as const;
+
+const INSTEAD = 'pass a new or empty folder, such as seed-out';
+
+/** What `outDir` holds now: nothing, an empty folder, or an export this package wrote. */
+type ExportTarget = 'missing' | 'empty' | 'previous export';
+
+/**
+ * Refuses an `outDir` that an export must not write into, before any work is done: empty
+ * text (it would mean the working directory), a file, or a folder holding anything but a
+ * previous export of ours (recognised by its manifest, beside only the files an export
+ * writes). Writes nothing.
+ */
+function checkExportFolder(outDir: string): ExportTarget {
+  if (outDir.trim() === '') {
+    throw new CutxDbError('invalid_input', `The export folder '${outDir}' is empty text: ${INSTEAD}.`);
+  }
+  const dir = resolve(outDir);
+  try {
+    let entries: string[];
+    try {
+      if (!statSync(dir).isDirectory()) {
+        throw new CutxDbError('invalid_input', `The export folder ${dir} is a file, not a folder: ${INSTEAD}.`);
+      }
+      entries = readdirSync(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+      throw error;
+    }
+    if (entries.length === 0) return 'empty';
+    if (isPreviousExport(dir, entries)) return 'previous export';
+  } catch (error) {
+    throw fileSystemError(error, dir, 'the export folder', INSTEAD);
+  }
+  throw new CutxDbError(
+    'target_not_empty',
+    `The export folder ${dir} holds files that are not an export of @cutx/db (one has a manifest.json ` +
+      `of ours and only ${Object.values(exportFiles).join(', ')}): ${INSTEAD}.`,
+  );
+}
+
+function isPreviousExport(dir: string, entries: string[]): boolean {
+  const known = new Set<string>(Object.values(exportFiles));
+  if (!entries.every((entry) => known.has(entry))) return false;
+  if (entries.includes(exportFiles.json)) {
+    const json = join(dir, exportFiles.json);
+    if (!statSync(json).isDirectory() || !readdirSync(json).every((file) => file.endsWith('.json'))) return false;
+  }
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, exportFiles.manifest), 'utf8')) as Record<string, unknown>;
+    return (
+      typeof manifest.scenario === 'string' &&
+      typeof manifest.schemaChecksum === 'string' &&
+      typeof manifest.seed === 'number' &&
+      typeof manifest.tables === 'object'
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** A new sibling folder that an export is written into, then moved into place. */
+export interface StagedExport {
+  /** Writes `files` (paths relative to the export folder) and makes them its whole content. */
+  commit(files: ReadonlyMap<string, string>): void;
+  /** Removes the staging folder; call it in `finally` (a no-op after `commit`). */
+  discard(): void;
+}
+
+/**
+ * Checks `outDir` (see `checkExportFolder`) and makes the staging folder beside it, before
+ * any work, so that a folder that cannot be written is refused at once. Files are written
+ * into the staging folder, so a failure leaves `outDir` as it was; `commit` then moves a
+ * previous export's files aside and the new ones in, so nothing stale survives. `outDir`
+ * itself is never renamed: it may be a shell's working directory.
+ */
+export function stageExportFolder(outDir: string): StagedExport {
+  const target = checkExportFolder(outDir);
+  const dir = resolve(outDir);
+  const parent = dirname(dir);
+  let staged: string;
+  try {
+    makeDirectory(parent);
+    staged = mkdtempSync(join(parent, `.${basename(dir)}.new-`));
+  } catch (error) {
+    throw fileSystemError(error, dir, 'the export folder', INSTEAD);
+  }
+  return {
+    commit(files) {
+      try {
+        mkdirSync(join(staged, exportFiles.json));
+        for (const [file, text] of files) writeFileSync(join(staged, file), text);
+        if (target === 'missing') {
+          renameSync(staged, dir);
+          return;
+        }
+        const previous = mkdtempSync(join(parent, `.${basename(dir)}.previous-`));
+        moveEntries(dir, previous);
+        moveEntries(staged, dir);
+        rmSync(previous, { recursive: true, force: true });
+      } catch (error) {
+        throw fileSystemError(error, dir, 'the export folder', INSTEAD);
+      }
+    },
+    discard: () => rmSync(staged, { recursive: true, force: true }),
+  };
+}
+
+function moveEntries(from: string, to: string): void {
+  for (const entry of readdirSync(from)) renameSync(join(from, entry), join(to, entry));
+}
