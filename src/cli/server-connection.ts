@@ -14,15 +14,16 @@ export interface ServerConnection {
 
 /**
  * Connects to `databaseUrl` once `checkDatabaseUrl` has allowed it (loopback unless
- * `allowRemote`); `action` is the verb its refusal names ("seed", "migrate").
+ * `allowRemote`); `action` is the verb its refusal names ("seed", "read"), `command` the
+ * command that needs pg when it is not installed (the action by default).
  */
 export async function connectServer(
   databaseUrl: string,
-  options: { allowRemote: boolean; action: string },
+  options: { allowRemote: boolean; action: string; command?: string },
 ): Promise<ServerConnection> {
   const { label } = checkDatabaseUrl(databaseUrl, options);
   // pg loads only for this path, so commands on the embedded database do not need it.
-  const pg = await loadPg(`cutx-db ${options.action} --database-url`);
+  const pg = await loadPg(`cutx-db ${options.command ?? options.action} --database-url`);
   const connection = new pg.Client({ connectionString: databaseUrl });
   try {
     await connection.connect();

@@ -17,7 +17,8 @@ export const status = defineCommand({
   options: databaseUrlOptions,
   async run(options, { stdout }) {
     const url = requiredDatabaseUrl('status', options['database-url']);
-    const server = await connectServer(url, { allowRemote: options['allow-remote'] === true, action: 'read' });
+    const allowRemote = options['allow-remote'] === true;
+    const server = await connectServer(url, { allowRemote, action: 'read', command: 'status' });
     try {
       const { applied, pending, drift } = await readSchemaStatus(server.client);
       stdout.write(`${server.label}\napplied (${applied.length}):\n`);
