@@ -4,7 +4,7 @@ import { vocabularies } from '../src/rows/vocabularies.js';
 import { type AnyRow, defineFactory, type Related } from './define-factory.js';
 import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
-import { after, DAY, isoDate } from './time.js';
+import { after, calendarDay, DAY } from './time.js';
 
 /** OAuth connections to the ad platforms, with random bytes standing in for ciphertext. */
 export const adPlatformConnections = defineFactory({
@@ -31,7 +31,7 @@ async function addAnalytics(campaigns: Row<'campaigns'>[], f: Related, days: num
     campaigns.flatMap((campaign) =>
       Array.from({ length: days }, (_, day) => ({
         campaign,
-        date: isoDate(after(campaign.starts_at ?? campaign.created_at, day * DAY)),
+        date: calendarDay(after(campaign.starts_at ?? campaign.created_at, day * DAY)),
       })),
     ),
   );
@@ -48,7 +48,7 @@ export const campaigns = defineFactory({
     objective: g.pick(vocabularies.campaigns.objective),
     status: g.defaultOf('active', vocabularies.campaigns.status),
     external_campaign_id: g.orNull(g.unique((seq) => `cmp_${seq}`)),
-    daily_budget_cents: g.orNull(g.int(500, 100_000)),
+    daily_budget_cents: g.orNull(g.int8(500, 100_000)),
     currency: g.defaultOf('USD', ['USD', 'EUR', 'GBP']),
   },
   derive: (row) => {
@@ -77,14 +77,14 @@ export const campaignAnalytics = defineFactory({
     },
   ],
   gens: {
-    date: g.unique((seq) => isoDate(new Date(ANALYTICS_EPOCH + seq * DAY)), 100_000),
-    impressions: g.int(1_000, 200_000),
-    spend_cents: g.int(0, 50_000),
-    revenue_cents: g.int(0, 150_000),
+    date: g.unique((seq) => calendarDay(new Date(ANALYTICS_EPOCH + seq * DAY)), 100_000),
+    impressions: g.int8(1_000, 200_000),
+    spend_cents: g.int8(0, 50_000),
+    revenue_cents: g.int8(0, 150_000),
   },
   derive: (row) => {
-    const clicks = Math.floor((row.impressions ?? 0) / 40);
-    return { clicks, conversions: Math.floor(clicks / 25) };
+    const clicks = Math.floor(Number(row.impressions ?? 0) / 40);
+    return { clicks: String(clicks), conversions: String(Math.floor(clicks / 25)) };
   },
   traits: {},
 });
@@ -127,16 +127,16 @@ export const adSpendFees = defineFactory({
   ],
   gens: {
     platform: g.pick(vocabularies.ad_spend_fees.platform),
-    spend_cents: g.int(0, 10_000_000),
+    spend_cents: g.int8(0, 10_000_000),
     fee_bps: g.int(0, 1_000),
     status: g.defaultOf('pending', vocabularies.ad_spend_fees.status),
   },
   derive: (row) => {
     const end = row.created_at ?? new Date(0);
     return {
-      period_start: isoDate(after(end, -30 * DAY)),
-      period_end: isoDate(end),
-      fee_cents: Math.round((row.spend_cents * row.fee_bps) / 10_000),
+      period_start: calendarDay(after(end, -30 * DAY)),
+      period_end: calendarDay(end),
+      fee_cents: String(Math.round((Number(row.spend_cents) * row.fee_bps) / 10_000)),
     };
   },
   traits: {},

@@ -27,7 +27,7 @@ export const products = defineFactory({
     description: g.orNull(g.text((faker) => faker.commerce.productDescription(), 1000)),
     source_url: g.orNull(g.unique((seq) => `https://shop.example.com/products/${seq}`)),
     sku: g.orNull(g.unique((seq) => `PRD-${seq}`)),
-    price_cents: g.orNull(g.int(100, 100_000)),
+    price_cents: g.orNull(g.int8(100, 100_000)),
     currency: g.defaultOf('USD', currencies),
     attributes: g.custom(
       (faker) => ({ brand: faker.company.name(), color: faker.color.human() }),

@@ -62,6 +62,12 @@ export const g = {
       (ctx) => ctx.faker.number.int({ min, max }),
       () => fc.integer({ min, max }),
     ),
+  /** An int8 (money in cents, a counter) as the exact integer text it reads as. */
+  int8: (min: number, max: number): Gen<string> =>
+    gen(
+      (ctx) => String(ctx.faker.number.int({ min, max })),
+      () => fc.integer({ min, max }).map(String),
+    ),
   pick: <const T extends readonly [unknown, ...unknown[]]>(values: T): Gen<T[number]> =>
     gen(
       (ctx) => ctx.faker.helpers.arrayElement(values),

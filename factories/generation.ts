@@ -114,7 +114,7 @@ export const assets = defineFactory({
   gens: {
     type: g.defaultOf('image', vocabularies.assets.type),
     url: g.unique((seq) => `https://cdn.cutx.dev/assets/${seq}`),
-    size_bytes: g.orNull(g.int(1_000, 50_000_000)),
+    size_bytes: g.orNull(g.int8(1_000, 50_000_000)),
     metadata: g.custom(
       (faker) => ({ model: 'cutx-v1', seed: faker.number.int(1_000_000) }),
       () => fc.constant({}),

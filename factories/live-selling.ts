@@ -4,7 +4,7 @@ import { vocabularies } from '../src/rows/vocabularies.js';
 import { defineFactory, type Related } from './define-factory.js';
 import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
-import { after, DAY, HOUR, isoDate, MINUTE } from './time.js';
+import { after, calendarDay, DAY, HOUR, MINUTE } from './time.js';
 import { valueTraits } from './traits.js';
 import { productName } from './words.js';
 
@@ -19,8 +19,8 @@ export const inventoryItems = defineFactory({
     condition: g.pick(vocabularies.inventory_items.condition),
     status: g.defaultOf('in_stock', vocabularies.inventory_items.status),
     quantity: g.int(1, 5),
-    cost_cents: g.int(100, 50_000),
-    value_cents: g.int(100, 100_000),
+    cost_cents: g.int8(100, 50_000),
+    value_cents: g.int8(100, 100_000),
     currency: g.defaultOf('USD', ['USD', 'EUR', 'GBP']),
     notes: g.sometimes(g.words(3, 8)),
   },
@@ -75,11 +75,11 @@ export const showItems = defineFactory({
   ],
   gens: {
     position: g.unique((seq) => seq),
-    starting_price_cents: g.int(100, 10_000),
+    starting_price_cents: g.int8(100, 10_000),
     status: g.defaultOf('queued', vocabularies.show_items.status),
   },
   derive: (row) => ({
-    sold_price_cents: row.status === 'sold' ? Math.round(row.starting_price_cents * 1.5) : null,
+    sold_price_cents: row.status === 'sold' ? String(Math.round(Number(row.starting_price_cents) * 1.5)) : null,
     sold_at: row.status === 'sold' ? after(row.created_at ?? new Date(0), HOUR) : null,
   }),
   traits: {},
@@ -141,8 +141,8 @@ export const payoutImports = defineFactory({
   derive: (row) => {
     const created = row.created_at ?? new Date(0);
     return {
-      period_start: isoDate(after(created, -7 * DAY)),
-      period_end: isoDate(created),
+      period_start: calendarDay(after(created, -7 * DAY)),
+      period_end: calendarDay(created),
       error_message: row.status === 'failed' ? 'Unrecognised CSV header' : null,
       imported_at: row.status === 'completed' ? after(created, MINUTE) : null,
     };
@@ -166,11 +166,16 @@ export const payoutLineItems = defineFactory({
     external_order_id: g.unique((seq) => `ORD-${seq}`),
     item_title: g.text(productName),
     quantity: g.int(1, 3),
-    gross_cents: g.int(100, 100_000),
+    gross_cents: g.int8(100, 100_000),
   },
   derive: (row) => {
-    const fees = Math.round(row.gross_cents / 10);
-    return { fees_cents: fees, net_cents: row.gross_cents - fees, sold_at: after(row.created_at ?? new Date(0), -DAY) };
+    const gross = Number(row.gross_cents);
+    const fees = Math.round(gross / 10);
+    return {
+      fees_cents: String(fees),
+      net_cents: String(gross - fees),
+      sold_at: after(row.created_at ?? new Date(0), -DAY),
+    };
   },
   traits: {},
 });

@@ -9,8 +9,15 @@ export const DAY = 24 * HOUR;
 /** `date` moved by `ms`. */
 export const after = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
 
-/** The UTC calendar date of `date`, as a `date` column takes it. */
-export const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+/**
+ * The UTC calendar day of `instant` as a `date` column reads it (type policy): a Date at
+ * local midnight of that day, so the day is the same in every time zone.
+ */
+export function calendarDay(instant: Date): Date {
+  const day = new Date(2000, instant.getUTCMonth(), instant.getUTCDate());
+  day.setFullYear(instant.getUTCFullYear());
+  return day;
+}
 
 /** The same id the SQL function `derived_uuid(source, purpose)` gives a trigger-made row. */
 export function derivedUuid(source: string, purpose: string): string {

@@ -1,8 +1,8 @@
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { DATE_OID, parseDate } from './type-parsers.js';
+import { pgliteParsers } from './type-parsers.js';
 
 /** The extensions every CutX database loads (the search index needs pg_trgm). */
 export const extensions = { pg_trgm };
 
 /** What every PGlite instance of this package is created with, however it is opened. */
-export const pgliteOptions = { extensions, parsers: { [DATE_OID]: parseDate } };
+export const pgliteOptions = { extensions, parsers: pgliteParsers };

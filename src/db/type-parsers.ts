@@ -1,16 +1,30 @@
 /**
- * How values come back from the database, made the same on PGlite and on `pg`: a row
- * read through either engine compares equal.
- * - date: the 'YYYY-MM-DD' text, since a calendar day has no time zone to convert through;
- * - int8: a number when it is a safe integer (money in cents always is), else a bigint,
- *   as PGlite does by default (pg would give a string).
+ * The type policy (README, "Types"): a value reads as `pg` (node-postgres) returns it with
+ * its default parsers, which is what the services read in production. PGlite's defaults
+ * differ from pg's in two types, so PGlite databases of this package replace those parsers:
+ * - int8: the exact decimal text (PGlite gives a number, or a bigint past 2^53);
+ * - date: a Date at local midnight of that day (PGlite gives UTC midnight).
  */
-export const DATE_OID = 1082;
 export const INT8_OID = 20;
+export const DATE_OID = 1082;
 
-export const parseDate = (value: string): string => value;
+/** int8 as its exact decimal text. */
+export const parseInt8 = (value: string): string => value;
 
-export function parseInt8(value: string): number | bigint {
-  const big = BigInt(value);
-  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+const CALENDAR_DATE = /^(\d{4,})-(\d{2})-(\d{2})( BC)?$/;
+
+/** A `date` as pg's default parser returns it: a Date at local midnight, ±Infinity for ±infinity. */
+export function parseDate(value: string): Date | number {
+  if (value === 'infinity') return Number.POSITIVE_INFINITY;
+  if (value === '-infinity') return Number.NEGATIVE_INFINITY;
+  const match = CALENDAR_DATE.exec(value);
+  if (match === null) return new Date(Number.NaN);
+  const year = Number(match[1]);
+  const date = new Date(2000, Number(match[2]) - 1, Number(match[3]));
+  // setFullYear, not the constructor: the constructor reads years 0-99 as 1900-1999.
+  date.setFullYear(match[4] === undefined ? year : 1 - year);
+  return date;
 }
+
+/** The parsers every PGlite instance of this package is created with. */
+export const pgliteParsers = { [INT8_OID]: parseInt8, [DATE_OID]: parseDate };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsKind } from './pg-types.js';
 import type { ColumnBounds, ColumnMetadata } from './schema-metadata.js';
 
-/** A calendar date as written and read: 'YYYY-MM-DD'. */
+/** A calendar date as an insert may give it: 'YYYY-MM-DD'. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const INTEGER_RANGE: Record<string, readonly [bigint, bigint]> = {
@@ -55,17 +55,21 @@ function scalar(column: ColumnMetadata, kind: string, input: boolean): z.ZodType
     }
     case 'integer8': {
       const ok = inRange(type, bounds);
-      return z
-        .number()
-        .int()
-        .refine((v) => ok(BigInt(v)), rangeMessage(bounds));
+      const integerText = z.string().regex(/^-?\d+$/, 'must be an integer as text');
+      const value = input ? z.union([integerText, z.number().int(), z.bigint()]) : integerText;
+      // zod runs the refinement after a failed union too: only integer text reaches BigInt.
+      const integral = (v: string | number | bigint) => typeof v !== 'string' || /^-?\d+$/.test(v);
+      return (value as z.ZodType<string | number | bigint>).refine(
+        (v) => integral(v) && ok(BigInt(v)),
+        rangeMessage(bounds),
+      );
     }
     case 'decimal':
       return input ? z.union([z.string(), z.number()]) : z.string();
     case 'boolean':
       return z.boolean();
     case 'date':
-      return z.string().regex(ISO_DATE);
+      return input ? z.union([z.date(), z.string().regex(ISO_DATE)]) : z.date();
     case 'timestamp':
       return z.date();
     case 'bytes': {

@@ -33,10 +33,10 @@ const KINDS = {
 /** The JS type of each kind. */
 interface KindValues {
   number: number;
-  integer8: number;
+  integer8: string;
   decimal: string;
   boolean: boolean;
-  date: string;
+  date: Date;
   timestamp: Date;
   json: JsonValue;
   bytes: Uint8Array;
@@ -47,8 +47,10 @@ interface KindValues {
 type Unmodified<T extends string> = T extends `${infer A}(${string})${infer B}` ? `${A}${B}` : T;
 
 /** What an insert may give for each kind, beside the value it reads as. */
-interface KindInputs extends Omit<KindValues, 'decimal'> {
+interface KindInputs extends Omit<KindValues, 'integer8' | 'decimal' | 'date'> {
+  integer8: string | number | bigint;
   decimal: string | number;
+  date: Date | string;
 }
 
 type ScalarJs<T extends string, Values> = T extends keyof typeof KINDS
@@ -63,7 +65,7 @@ export type JsValue<BaseType extends string> = BaseType extends `${infer E}[]`
   ? ScalarJs<Unmodified<E>, KindValues>[]
   : ScalarJs<Unmodified<BaseType>, KindValues>;
 
-/** What an insert into a column of `BaseType` accepts: numeric also as a number. */
+/** What an insert into a column of `BaseType` accepts: int8 and numeric also as numbers, a date also as 'YYYY-MM-DD'. */
 export type JsInput<BaseType extends string> = BaseType extends `${infer E}[]`
   ? ScalarJs<Unmodified<E>, KindInputs>[]
   : ScalarJs<Unmodified<BaseType>, KindInputs>;

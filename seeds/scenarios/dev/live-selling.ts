@@ -68,7 +68,7 @@ export async function createLiveSelling({ f, client, random }: ScenarioContext, 
           show,
           inventory_item: item,
           position,
-          starting_price_cents: Math.round(item.value_cents / 2),
+          starting_price_cents: String(Math.round(Number(item.value_cents) / 2)),
           currency: item.currency,
           status: lineUpStatus(show.status, position),
         };
