@@ -1,15 +1,18 @@
-import { join } from 'node:path';
 import { migrate } from '../../src/db/migrate.js';
 import { openDb } from '../../src/db/open.js';
 import { schemaDir as defaultSchemaDir, readSchemaFiles } from '../../src/db/schema-files.js';
 import type { SchemaMetadata } from '../../src/rows/schema-metadata.js';
 import { formatTypeScript } from './format.js';
 import { readMetadata } from './read-catalog.js';
+import { renderDrizzle } from './render-drizzle.js';
+import { renderKysely } from './render-kysely.js';
 import { renderMetadata } from './render-metadata.js';
 
 /** Where each generated file goes, relative to the repository root. */
 export const OUTPUTS = {
   metadata: 'src/rows/generated/metadata.ts',
+  kysely: 'src/rows/generated/kysely.ts',
+  drizzle: 'src/rows/generated/drizzle.ts',
 } as const;
 
 export interface Generated {
@@ -32,7 +35,10 @@ export async function generate(schemaDir: string = defaultSchemaDir): Promise<Ge
     await db.close();
   }
   const files: Record<string, string> = {
-    [OUTPUTS.metadata]: formatTypeScript(renderMetadata(metadata), join('src', 'metadata.ts')),
+    [OUTPUTS.metadata]: renderMetadata(metadata),
+    [OUTPUTS.kysely]: renderKysely(metadata),
+    [OUTPUTS.drizzle]: renderDrizzle(metadata),
   };
+  for (const [path, text] of Object.entries(files)) files[path] = formatTypeScript(text, path);
   return { metadata, files };
 }
