@@ -3,7 +3,7 @@ import { insertSchema, readSchema } from './column-schemas.js';
 import { metadata } from './generated/metadata.js';
 import { inputParams, jsonColumns } from './hand-written.js';
 import type { JsInput, JsValue } from './pg-types.js';
-import type { ColumnMetadata } from './schema-metadata.js';
+import type { ColumnMetadata, SchemaMetadata } from './schema-metadata.js';
 
 type Tables = typeof metadata.tables;
 
@@ -63,16 +63,23 @@ type GenericDef<T extends TableName> = TableDef<
 > & { readonly columns: ColumnsOf<T> };
 
 /** The row (unknown fields stripped) and strict insert schemas of one table, from its metadata. */
-function tableDef<T extends TableName>(name: T): GenericDef<T> {
-  const { columns } = metadata.tables[name];
+function tableDef(name: string, columns: Readonly<Record<string, ColumnMetadata>>): TableDef {
   const typed: Record<string, z.ZodType> = (jsonColumns as Record<string, Record<string, z.ZodType>>)[name] ?? {};
   const row: Record<string, z.ZodType> = {};
   const insert: Record<string, z.ZodType> = {};
-  for (const [column, meta] of Object.entries(columns) as [string, ColumnMetadata][]) {
+  for (const [column, meta] of Object.entries(columns)) {
     row[column] = readSchema(meta, `${name}.${column}`, typed[column]);
     insert[column] = insertSchema(meta, `${name}.${column}`, typed[column]);
   }
-  return { name, columns, row: z.object(row), insert: z.strictObject(insert) } as unknown as GenericDef<T>;
+  return { name, columns, row: z.object(row), insert: z.strictObject(insert) };
+}
+
+/**
+ * Every table's definition built from `schema` (this package's generated metadata, or
+ * another schema's, as codegen reads it), untyped: `tables` is the typed one.
+ */
+export function tableDefs(schema: SchemaMetadata): Record<string, TableDef> {
+  return Object.fromEntries(Object.entries(schema.tables).map(([name, table]) => [name, tableDef(name, table.columns)]));
 }
 
 // input_params is required on insert: the column's '{}' default is no valid input for any
@@ -89,9 +96,7 @@ function byJobType<Shape extends z.ZodRawShape>(base: z.ZodObject<Shape>) {
   ]);
 }
 
-const generic = Object.fromEntries(tableNames.map((name) => [name, tableDef(name)])) as {
-  [T in TableName]: GenericDef<T>;
-};
+const generic = tableDefs(metadata) as unknown as { [T in TableName]: GenericDef<T> };
 
 /**
  * Every table of the schema by its SQL name, in foreign-key order: its metadata and the zod

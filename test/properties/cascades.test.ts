@@ -26,7 +26,7 @@ const targets = fc
 /**
  * Deleting any user, project, show, campaign, job or inventory item changes exactly what
  * the foreign keys of `graph` say: cascaded rows go, SET NULL references are nulled, and
- * every other row of all 23 tables is byte-for-byte the same. The graph is the reviewed
+ * every other row of every table is byte-for-byte the same. The graph is the reviewed
  * foreign-key snapshot, not the database under test, so a changed rule is held to the reviewed one.
  */
 const cascades =

@@ -4,7 +4,7 @@ import { type TableName, tableNames } from '../../../src/rows/tables.js';
 /** Every row of every table, as jsonb, by table and in id order. */
 export type Snapshot = Record<TableName, Record<string, unknown>[]>;
 
-// One statement for all 23 tables: a snapshot costs one round trip, not 23.
+// One statement for every table: a snapshot costs one round trip, not one per table.
 const SNAPSHOT_SQL = `SELECT jsonb_build_object(${tableNames
   .map((name) => `'${name}', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]') FROM ${name} t)`)
   .join(', ')}) AS snapshot`;
