@@ -1,3 +1,4 @@
+import { SIGNUP_CREDITS } from '../src/rows/hand-written.js';
 import { vocabularies } from '../src/rows/vocabularies.js';
 import { type AnyRow, defineFactory } from './define-factory.js';
 import { g } from './gen.js';
@@ -6,7 +7,7 @@ import { after, DAY, derivedUuid } from './time.js';
 import { valueTraits } from './traits.js';
 
 /**
- * Balances. The database makes one per user (25 credits) and lets only the ledger move it,
+ * Balances. The database makes one per user (SIGNUP_CREDITS) and lets only the ledger move it,
  * so `create` makes the user, then moves credits with one 'adjustment' transaction when
  * `balance` asks for another amount, and returns the balance row as read back. Only
  * `balance` and the user can be chosen; the other columns are the trigger's.
@@ -16,7 +17,7 @@ export const creditBalances = defineFactory({
   parents: [{ ...ownedByUser, perRow: true }],
   gens: {
     balance: g.custom(
-      () => 25,
+      () => SIGNUP_CREDITS,
       () => g.int(0, 10_000).arbitrary,
     ),
   },

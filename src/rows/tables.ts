@@ -79,7 +79,9 @@ function tableDef(name: string, columns: Readonly<Record<string, ColumnMetadata>
  * another schema's, as codegen reads it), untyped: `tables` is the typed one.
  */
 export function tableDefs(schema: SchemaMetadata): Record<string, TableDef> {
-  return Object.fromEntries(Object.entries(schema.tables).map(([name, table]) => [name, tableDef(name, table.columns)]));
+  return Object.fromEntries(
+    Object.entries(schema.tables).map(([name, table]) => [name, tableDef(name, table.columns)]),
+  );
 }
 
 // input_params is required on insert: the column's '{}' default is no valid input for any

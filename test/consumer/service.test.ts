@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CutxDbError, migrate, openDb } from '@cutx/db';
 import { createFactories } from '@cutx/db/factories';
-import { metadata, type Row, tables } from '@cutx/db/schemas';
+import { metadata, type Row, SIGNUP_CREDITS, tables } from '@cutx/db/schemas';
 import { personas, scenarios, seedDatabase } from '@cutx/db/seeds';
 import { createIsolatedDb, createTestDb } from '@cutx/db/testing';
 import { describe, expect, expectTypeOf, it, test } from '@cutx/db/vitest';
@@ -16,7 +16,7 @@ describe('@cutx/db from its tarball', () => {
     expectTypeOf(user).toEqualTypeOf<Row<'users'>>();
     expectTypeOf(user.email).toEqualTypeOf<string>();
     const { rows } = await db.query('SELECT balance FROM credit_balances WHERE user_id = $1', [user.id]);
-    expect(rows).toEqual([{ balance: 25 }]);
+    expect(rows).toEqual([{ balance: SIGNUP_CREDITS }]);
     await db.close();
   });
 

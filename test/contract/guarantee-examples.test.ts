@@ -35,9 +35,10 @@ describe('signup credits (guarantee 1)', () => {
     await db.query("INSERT INTO users (email) VALUES ('a@cutx.test'), ('b@cutx.test'), ('c@cutx.test')");
     const { rows } = await db.query(
       `SELECT count(*)::int AS users,
-              (SELECT count(*)::int FROM credit_balances WHERE balance = 25) AS balances,
+              (SELECT count(*)::int FROM credit_balances WHERE balance = $1) AS balances,
               (SELECT count(*)::int FROM credit_transactions WHERE kind = 'signup_bonus') AS grants
          FROM users`,
+      [SIGNUP_CREDITS],
     );
     expect(rows).toEqual([{ users: 3, balances: 3, grants: 3 }]);
   });

@@ -6,6 +6,7 @@ import { scenarios } from '../../seeds/scenarios/index.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
 import { countRows, noTableHasPages, tableNames } from '../../seeds/table-order.js';
 import { CutxDbError } from '../../src/db/errors.js';
+import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 const dev = scenarios.dev as Scenario;
@@ -62,7 +63,7 @@ describe('seedDatabase with the dev scenario', () => {
       expect(byId.get(persona.id)).toMatchObject({ role: persona.role, status: persona.status });
     }
     expect(byId.get(personas.zeroCredits.id)?.balance).toBe(0);
-    expect(byId.get(personas.newcomer.id)).toMatchObject({ balance: 25, transactions: 1 });
+    expect(byId.get(personas.newcomer.id)).toMatchObject({ balance: SIGNUP_CREDITS, transactions: 1 });
   });
 
   it('has every job type in every status', async () => {

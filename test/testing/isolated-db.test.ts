@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
+import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
 import { createIsolatedDb, type IsolatedDb } from '../../src/testing/index.js';
 import { nonEmpty, publicTableRows } from './table-rows.js';
 
@@ -64,7 +65,7 @@ describe('IsolatedDb.reset', () => {
 
     await isolated.db.query(`INSERT INTO users (email) VALUES ('new@cutx.io')`);
     const { rows } = await isolated.db.query<{ balance: number }>('SELECT balance FROM credit_balances');
-    expect(rows).toEqual([{ balance: 25 }]);
+    expect(rows).toEqual([{ balance: SIGNUP_CREDITS }]);
     await isolated.reset();
   });
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { describe } from 'vitest';
+import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
 import { expect, test } from '../../vitest/index.js';
 import { engine } from '../support/test-db.js';
 
@@ -14,7 +15,7 @@ describe.skipIf(engine === 'postgres')('the vitest fixture', () => {
     const user = await factories.users.create();
     firstUserId = user.id;
     const { rows } = await db.query('SELECT balance FROM credit_balances WHERE user_id = $1', [user.id]);
-    expect(rows).toEqual([{ balance: 25 }]);
+    expect(rows).toEqual([{ balance: SIGNUP_CREDITS }]);
   });
 
   test('starts the next test empty, though the one before committed', async ({ db, factories }) => {

@@ -1,3 +1,4 @@
+import { SIGNUP_CREDITS } from '../../../src/rows/hand-written.js';
 import type { ScenarioContext } from '../../scenario.js';
 import { type Cohort, perMember } from './cohort.js';
 
@@ -42,7 +43,12 @@ export async function createBilling({ f, random }: ScenarioContext, cohort: Coho
     ...perMember(
       cohort.members,
       (p) => (p.spendAll ? 1 : 0),
-      ({ user }) => ({ user, kind: 'adjustment' as const, amount: -25, description: 'Signup credits used' }),
+      ({ user }) => ({
+        user,
+        kind: 'adjustment' as const,
+        amount: -SIGNUP_CREDITS,
+        description: 'Signup credits used',
+      }),
     ),
   ]);
 }
