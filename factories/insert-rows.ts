@@ -9,19 +9,27 @@ const CHUNK_ROWS = 5_000;
 
 const quote = (identifier: string) => `"${identifier}"`;
 
+/** A Date's local calendar day, 'YYYY-MM-DD': a `date` reads as local midnight (type policy). */
+function localDay(date: Date): string {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
+}
+
 /**
  * A value as JSON can carry it to `json_populate_recordset`, which reads each field with
  * the column type's own input function. Only what JSON.stringify cannot write as that input
- * needs a change: bytes (bytea reads `\x` hex) and a JS bigint.
+ * needs a change: bytes (bytea reads `\x` hex), a JS bigint, and a Date in a `date` column
+ * (its UTC ISO text could name the day before).
  */
-function toJsonField(value: unknown): unknown {
+function toJsonField(value: unknown, type: string): unknown {
   if (value instanceof Uint8Array)
     return `\\x${Buffer.from(value.buffer, value.byteOffset, value.length).toString('hex')}`;
   if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date && type === 'date') return localDay(value);
   return value;
 }
 
-const needsConversion = new Set(['bytea', 'bigint']);
+const needsConversion = new Set(['bytea', 'bigint', 'date']);
 
 async function insertGroup(client: SqlClient, def: TableDef, columns: string[], rows: Values[]): Promise<Values[]> {
   const converted = columns.filter((column) => needsConversion.has(def.columns[column]?.type ?? ''));
@@ -30,7 +38,7 @@ async function insertGroup(client: SqlClient, def: TableDef, columns: string[], 
       ? rows
       : rows.map((row) => {
           const copy = { ...row };
-          for (const column of converted) copy[column] = toJsonField(row[column]);
+          for (const column of converted) copy[column] = toJsonField(row[column], def.columns[column]?.type ?? '');
           return copy;
         });
   const list = columns.map(quote).join(', ');
