@@ -25,6 +25,8 @@ export interface DbServerOptions {
    * throwaway test databases; a crash of the machine can then corrupt the cluster. Default true.
    */
   durable?: boolean | undefined;
+  /** PGlite: a client silent this long inside a transaction is rolled back and disconnected (default 5000). */
+  idleInTransactionTimeoutMs?: number | undefined;
 }
 
 /** A running server. */
@@ -45,6 +47,7 @@ export interface ResolvedServerOptions {
   password: string;
   maxConnections: number;
   durable: boolean;
+  idleInTransactionTimeoutMs: number;
 }
 
 /** Fills in defaults and refuses a reachable-from-elsewhere bind that was not clearly asked for. */
@@ -70,5 +73,6 @@ export function resolveServerOptions(options: DbServerOptions): ResolvedServerOp
     password: options.password ?? randomBytes(12).toString('hex'),
     maxConnections: options.maxConnections ?? 32,
     durable: options.durable ?? true,
+    idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 5000,
   };
 }

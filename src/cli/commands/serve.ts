@@ -7,7 +7,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_POSTGRES_DATA_DIR } from '../default-data-dir
 import { UsageError } from '../usage-error.js';
 import { wholeNumber } from '../whole-number.js';
 import { scenarioChoice } from './seed-options.js';
-import { openServerTarget } from './seed-target.js';
+import { openDataDirTarget, openServerTarget, type SeedTarget } from './seed-target.js';
 
 const engines = ['pglite', 'postgres', 'auto'] as const;
 
@@ -57,6 +57,12 @@ export const serve = defineCommand({
       valueName: 'n',
       description: 'Client connections open at once; further ones get "too many clients".',
     },
+    'idle-in-transaction-timeout': {
+      type: 'string',
+      default: '5',
+      valueName: 'seconds',
+      description: 'pglite: a client silent this long inside a transaction is rolled back and disconnected.',
+    },
     'seed-if-empty': {
       type: 'boolean',
       description: `Seed scenario ${DEFAULT_SCENARIO} first if the database is empty.`,
@@ -65,8 +71,13 @@ export const serve = defineCommand({
   async run(options, { stdout, stderr, signal }) {
     const port = wholeNumber(options.port, '--port', 0, 65_535);
     const maxConnections = wholeNumber(options['max-connections'], '--max-connections', 1, 1_000);
+    const idleSeconds = wholeNumber(options['idle-in-transaction-timeout'], '--idle-in-transaction-timeout', 1, 3_600);
     const engine = await chooseEngine(options.engine);
     const dataDir = options['data-dir'] ?? (engine === 'postgres' ? DEFAULT_POSTGRES_DATA_DIR : DEFAULT_DATA_DIR);
+    const seed = options['seed-if-empty'] === true;
+    // Seeding runs migrate, which takes an advisory lock: the PGlite wire server refuses those
+    // (as Hyperdrive does), so the embedded database is seeded in place before it is served.
+    if (seed && engine === 'pglite') await seedIfEmpty(openDataDirTarget(dataDir), stderr);
     const server = await startDbServer({
       engine,
       dataDir,
@@ -75,9 +86,10 @@ export const serve = defineCommand({
       password: options.password,
       allowRemote: options['allow-remote'],
       maxConnections,
+      idleInTransactionTimeoutMs: idleSeconds * 1000,
     });
     try {
-      if (options['seed-if-empty'] === true) await seedIfEmpty(server.url, stderr);
+      if (seed && engine === 'postgres') await seedIfEmpty(openServerTarget(server.url, false), stderr);
       stdout.write(`DATABASE_URL=${server.url}\n`);
       stderr.write(`Serving ${dataDir} on ${engine} (up to ${maxConnections} connections). Stop with Ctrl-C.\n`);
       await aborted(signal);
@@ -96,8 +108,8 @@ async function chooseEngine(name: string): Promise<DbEngine> {
   return (await findPostgresBinaries()) === undefined ? 'pglite' : 'postgres';
 }
 
-async function seedIfEmpty(url: string, stderr: { write(text: string): unknown }): Promise<void> {
-  const target = await openServerTarget(url, false);
+async function seedIfEmpty(opening: Promise<SeedTarget>, stderr: { write(text: string): unknown }): Promise<void> {
+  const target = await opening;
   try {
     const { seedDatabase } = await import('../../../seeds/seed-database.js');
     const choice = await scenarioChoice({ scenario: DEFAULT_SCENARIO, seed: '1', scale: '1' });

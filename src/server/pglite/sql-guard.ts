@@ -1,0 +1,170 @@
+/**
+ * What the wire server reads in a client's SQL before the engine runs it: the statements
+ * that Cloudflare Hyperdrive (production's transaction-mode pool) does not support, which
+ * are refused here too, so code that works locally works in production; and the
+ * `statement_timeout` a transaction sets, which this server enforces itself.
+ */
+
+/** Why a statement is refused: SQLSTATE 0A000 (feature_not_supported) with this message. */
+export interface Refusal {
+  message: string;
+  hint: string;
+}
+
+const HYPERDRIVE_HINT =
+  'Production reaches PostgreSQL through Cloudflare Hyperdrive (transaction-mode pooling), which does not support it; the local server refuses it so that code which works here works there.';
+
+const refusedStatements: ReadonlyArray<[RegExp, string]> = [
+  [/^(listen|unlisten|notify)\b/, 'LISTEN/NOTIFY'],
+  // PREPARE TRANSACTION (two-phase commit) is another statement; the engine answers it.
+  [/^prepare\b(?!\s+transaction\b)/, "SQL PREPARE (use your driver's prepared statements: the protocol's Parse/Bind)"],
+  [/^(execute|deallocate)\b/, "SQL EXECUTE/DEALLOCATE (use your driver's prepared statements)"],
+  [/^discard\b/, 'DISCARD (session state ends with each transaction here, as through the pool)'],
+];
+
+const refusedCalls: ReadonlyArray<[RegExp, string]> = [
+  [/\bpg_notify\s*\(/, 'pg_notify (NOTIFY)'],
+  [/\bpg_(try_)?advisory_\w*\s*\(/, 'advisory locks'],
+];
+
+/** What the guard found in one Query or Parse text. */
+export interface SqlReading {
+  refusal: Refusal | undefined;
+  /** The last `SET [LOCAL|SESSION] statement_timeout` in the text, in ms (0: none); `null` for a RESET. */
+  statementTimeoutMs: number | null | undefined;
+}
+
+/** Reads `sql` (one Query message, possibly several statements; or one Parse). */
+export function readSql(sql: string): SqlReading {
+  let statementTimeoutMs: number | null | undefined;
+  const code = withoutLiteralsAndComments(sql);
+  for (const [raw, statement] of statements(sql, code)) {
+    const refusal = refuse(statement);
+    if (refusal !== undefined) return { refusal, statementTimeoutMs };
+    const timeout = statementTimeoutSetting(raw, statement);
+    if (timeout !== undefined) statementTimeoutMs = timeout;
+  }
+  return { refusal: undefined, statementTimeoutMs };
+}
+
+function refuse(statement: string): Refusal | undefined {
+  for (const [pattern, what] of refusedStatements) {
+    if (pattern.test(statement)) return refusal(what);
+  }
+  for (const [pattern, what] of refusedCalls) {
+    if (pattern.test(statement)) return refusal(what);
+  }
+  if (/^copy\b/.test(statement) && /\bfrom\s+stdin\b/.test(statement)) {
+    return {
+      message:
+        'COPY ... FROM STDIN is not supported by the embedded (PGlite) server: it would stop the engine for every client.',
+      hint: 'Use INSERT, or serve with --engine postgres.',
+    };
+  }
+  return undefined;
+}
+
+function refusal(what: string): Refusal {
+  return { message: `${what} is not supported: Hyperdrive does not support it.`, hint: HYPERDRIVE_HINT };
+}
+
+/**
+ * `SET statement_timeout ...` read from the statement as written (the value may be a
+ * quoted string such as '2s'), or `null` for `RESET statement_timeout` / `SET ... DEFAULT`.
+ */
+function statementTimeoutSetting(raw: string, code: string): number | null | undefined {
+  if (/^reset\s+(statement_timeout|all)\b/.test(code)) return null;
+  if (!/^set\s+((session|local)\s+)?statement_timeout\b/.test(code)) return undefined;
+  const value = /statement_timeout\s*(?:=|\bto\b)\s*('([^']*)'|[^\s;]+)/i.exec(raw);
+  const text = value?.[2] ?? value?.[1];
+  if (text === undefined || /^default$/i.test(text)) return null;
+  return durationMs(text);
+}
+
+const unitMs: Readonly<Record<string, number>> = {
+  us: 0.001,
+  ms: 1,
+  s: 1000,
+  min: 60_000,
+  h: 3_600_000,
+  d: 86_400_000,
+};
+
+/** A GUC time value in ms (no unit: ms), or `undefined` when it is not one (the engine will say so). */
+export function durationMs(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/i.exec(text);
+  if (match === null) return undefined;
+  return Number(match[1]) * (unitMs[(match[2] ?? 'ms').toLowerCase()] as number);
+}
+
+/** Each statement of `sql` as written and as code (lower case, literals and comments blanked). */
+function statements(sql: string, code: string): Array<[string, string]> {
+  const result: Array<[string, string]> = [];
+  let start = 0;
+  for (let index = 0; index <= code.length; index++) {
+    if (index === code.length || code[index] === ';') {
+      const text = code.slice(start, index).trim().toLowerCase();
+      if (text !== '') result.push([sql.slice(start, index).trim(), text]);
+      start = index + 1;
+    }
+  }
+  return result;
+}
+
+/**
+ * `sql` with the insides of string literals, quoted identifiers, dollar quotes and
+ * comments replaced by spaces (same length), so keywords are found only where they are code.
+ */
+export function withoutLiteralsAndComments(sql: string): string {
+  const out = sql.split('');
+  const blank = (from: number, to: number) => {
+    for (let index = from; index < to; index++) out[index] = ' ';
+  };
+  let index = 0;
+  while (index < sql.length) {
+    const char = sql[index];
+    const next = sql[index + 1];
+    if (char === '-' && next === '-') {
+      const end = sql.indexOf('\n', index);
+      const stop = end < 0 ? sql.length : end;
+      blank(index, stop);
+      index = stop;
+    } else if (char === '/' && next === '*') {
+      let depth = 1;
+      let cursor = index + 2;
+      while (cursor < sql.length && depth > 0) {
+        if (sql.startsWith('/*', cursor)) {
+          depth++;
+          cursor += 2;
+        } else if (sql.startsWith('*/', cursor)) {
+          depth--;
+          cursor += 2;
+        } else cursor++;
+      }
+      blank(index, cursor);
+      index = cursor;
+    } else if (char === "'" || char === '"') {
+      const backslashes = char === "'" && /[eE]/.test(sql[index - 1] ?? '') && !/\w/.test(sql[index - 2] ?? '');
+      let cursor = index + 1;
+      while (cursor < sql.length) {
+        if (backslashes && sql[cursor] === '\\') cursor += 2;
+        else if (sql[cursor] === char && sql[cursor + 1] === char) cursor += 2;
+        else if (sql[cursor] === char) break;
+        else cursor++;
+      }
+      blank(index, Math.min(cursor + 1, sql.length));
+      index = cursor + 1;
+    } else if (char === '$' && !/\w/.test(sql[index - 1] ?? '')) {
+      const tag = /^\$([A-Za-z_][A-Za-z_0-9]*)?\$/.exec(sql.slice(index));
+      if (tag === null) {
+        index++;
+        continue;
+      }
+      const end = sql.indexOf(tag[0], index + tag[0].length);
+      const stop = end < 0 ? sql.length : end + tag[0].length;
+      blank(index, stop);
+      index = stop;
+    } else index++;
+  }
+  return out.join('');
+}
