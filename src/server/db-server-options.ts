@@ -8,7 +8,7 @@ export type DbEngine = 'pglite' | 'postgres';
 /** What `startDbServer` takes; everything but `engine` has a default. */
 export interface DbServerOptions {
   engine: DbEngine;
-  /** Where the database lives. Without it: PGlite in memory, PostgreSQL in a temporary folder deleted by `stop`. */
+  /** Where the database lives. Without it: a temporary folder that `stop` deletes. */
   dataDir?: string | undefined;
   /** Address to bind (default 127.0.0.1). Another than loopback needs `allowRemote` and a `password`. */
   host?: string | undefined;

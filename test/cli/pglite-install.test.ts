@@ -18,14 +18,13 @@ function versionsOf(name: string, tree: NpmTree, found = new Set<string>()): Set
 }
 
 describe('the installed PGlite family', () => {
-  // pglite-socket and the extension packages each pin one PGlite version; two copies would
-  // mean serve's server and openDb's database come from different builds.
+  // Packages of the PGlite family each pin one PGlite version; two copies would mean
+  // databases from different builds in one process.
   it('holds exactly one version of @electric-sql/pglite, the one package.json pins', async () => {
     const { stdout } = await run('npm', ['ls', '@electric-sql/pglite', '--all', '--json'], { cwd: process.cwd() });
     const tree = JSON.parse(stdout) as NpmTree;
     expect([...versionsOf('@electric-sql/pglite', tree)]).toEqual([
       tree.dependencies?.['@electric-sql/pglite']?.version,
     ]);
-    expect(versionsOf('@electric-sql/pglite-socket', tree).size).toBe(1);
   });
 });

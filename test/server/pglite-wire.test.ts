@@ -111,21 +111,21 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it('answers 51 80 00 00 00 before startup with a protocol error and closes only that connection', async () => {
-    const { received, closed } = await rawSession(server.databaseUrl, [Buffer.from([0x51, 0x80, 0, 0, 0])]);
+  /** `bytes` get a protocol error (08P01) saying `message`, that connection is closed, and the server still answers others. */
+  async function refusedAsProtocolError(bytes: Buffer, startup: boolean, message: string): Promise<void> {
+    const { received, closed } = await rawSession(server.databaseUrl, [bytes], { startup });
     expect(sqlState(received)).toBe('08P01');
+    expect(received.toString('latin1')).toContain(message);
     expect(closed).toBe(true);
     await answersWithinASecond(server.databaseUrl);
+  }
+
+  it('answers 51 80 00 00 00 before startup with a protocol error and closes only that connection', async () => {
+    await refusedAsProtocolError(Buffer.from([0x51, 0x80, 0, 0, 0]), false, 'invalid length of startup packet');
   });
 
   it('answers 51 80 00 00 00 after startup (a Query with a negative length) the same way', async () => {
-    const { received, closed } = await rawSession(server.databaseUrl, [Buffer.from([0x51, 0x80, 0, 0, 0])], {
-      startup: true,
-    });
-    expect(sqlState(received)).toBe('08P01');
-    expect(received.toString('latin1')).toContain('invalid message length');
-    expect(closed).toBe(true);
-    await answersWithinASecond(server.databaseUrl);
+    await refusedAsProtocolError(Buffer.from([0x51, 0x80, 0, 0, 0]), true, 'invalid message length');
   });
 
   it('closes connections that send random bytes instead of a startup packet', async () => {
@@ -137,21 +137,12 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
   });
 
   it('answers an unknown message type after startup with 08P01 and closes that connection', async () => {
-    const { received, closed } = await rawSession(server.databaseUrl, [Buffer.from([0x01, 0, 0, 0, 4])], {
-      startup: true,
-    });
-    expect(sqlState(received)).toBe('08P01');
-    expect(received.toString('latin1')).toContain('invalid frontend message type');
-    expect(closed).toBe(true);
-    await answersWithinASecond(server.databaseUrl);
+    await refusedAsProtocolError(Buffer.from([0x01, 0, 0, 0, 4]), true, 'invalid frontend message type');
   });
 
   it('refuses a message declared larger than the limit before its bytes arrive', async () => {
     const huge = Buffer.from([0x51, 0x7f, 0xff, 0xff, 0xff, 0x53, 0x45]);
-    const { received, closed } = await rawSession(server.databaseUrl, [huge], { startup: true });
-    expect(sqlState(received)).toBe('08P01');
-    expect(closed).toBe(true);
-    await answersWithinASecond(server.databaseUrl);
+    await refusedAsProtocolError(huge, true, "over this server's limit");
   });
 
   it('keeps answering others while a client streams a large unterminated message', async () => {
