@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CutxDbError } from '../../db/errors.js';
+import { CutxDbError, type CutxDbErrorCode } from '../../db/errors.js';
 import type { EngineReply, EngineRequest } from './engine-worker.js';
 import type { WireEngine } from './wire-engine.js';
 
@@ -93,7 +93,10 @@ export class EngineThread implements WireEngine {
 
   private spawn(restart = false): void {
     const { url, execArgv } = workerEntry();
-    const worker = new Worker(url, { workerData: { dataDir: this.dataDir }, ...(execArgv && { execArgv }) });
+    const worker = new Worker(url, {
+      workerData: { dataDir: this.dataDir, argv: process.argv },
+      ...(execArgv && { execArgv }),
+    });
     this.worker = worker;
     const started = new Promise<void>((resolve, reject) => {
       worker.on('message', (reply: EngineReply) => {
@@ -105,10 +108,11 @@ export class EngineThread implements WireEngine {
           this.pending = undefined;
           done(Buffer.from(reply.bytes));
         } else if (reply.type === 'failed') {
-          const error = new CutxDbError(
-            reply.code === 'data_dir_locked' ? 'data_dir_locked' : 'database_error',
-            `The embedded database failed: ${reply.message}`,
-          );
+          // The worker's own CutxDbError (a locked or unusable data directory) keeps its code and words.
+          const error =
+            reply.code === undefined
+              ? new CutxDbError('database_error', `The embedded database failed: ${reply.message}`)
+              : new CutxDbError(reply.code as CutxDbErrorCode, reply.message);
           if (reply.id === undefined) reject(error);
           else if (reply.id === this.pending?.id) {
             const { reject: fail } = this.pending;

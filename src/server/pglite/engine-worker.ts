@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { CutxDbError } from '../../db/errors.js';
 import { openDb } from '../../db/open.js';
 
 /** What the wire server asks of the engine thread. */
@@ -16,7 +17,10 @@ export type EngineReply =
 // signals, and to end this thread when it must.
 const port = parentPort;
 if (port === null) throw new Error('engine-worker.ts runs as a worker thread');
-const { dataDir } = workerData as { dataDir: string };
+const { dataDir, argv } = workerData as { dataDir: string; argv: string[] };
+// The data directory's lock names its holder by the command line: the process's, not this
+// thread's script (this thread has its own process.argv).
+process.argv = argv;
 // Copied, never transferred: a result may be a view of PGlite's own memory.
 const reply = (message: EngineReply) => port.postMessage(message);
 
@@ -42,6 +46,6 @@ try {
     type: 'failed',
     id: undefined,
     message: (error as Error).message,
-    code: (error as { code?: string }).code,
+    code: error instanceof CutxDbError ? error.code : undefined,
   });
 }
