@@ -46,7 +46,9 @@ export async function migrate(
     for (const file of pending) await applyFile(client, file);
     return { applied: pending.map((file) => file.name), alreadyApplied: applied.map((record) => record.name) };
   } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
+    // If the connection is gone, so is its session lock: an error here would only hide the
+    // one that broke the migration.
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]).catch(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createPglite } from '../../src/db/create-pglite.js';
 import { migrate } from '../../src/db/migrate.js';
 import type { CutxDb } from '../../src/db/open.js';
+import type { SqlClient } from '../../src/db/sql-client.js';
 import { type ScratchSchema, scratchSchema } from './scratch-schema.js';
 
 describe('migrate on a scratch schema', () => {
@@ -48,6 +49,20 @@ describe('migrate on a scratch schema', () => {
     expect(await recorded()).toEqual(['0001_first.sql', '0002_second.sql']);
     const { rows } = await db.query("SELECT to_regclass('third') AS third");
     expect(rows).toEqual([{ third: null }]);
+  });
+
+  it('reports the failure that stopped it, not a failing unlock after it', async () => {
+    const connectionLost: SqlClient = {
+      exec: (sql) => db.exec(sql),
+      query: (sql, params) =>
+        sql.includes('pg_advisory_unlock') ? Promise.reject(new Error('Connection terminated')) : db.query(sql, params),
+    };
+    schema.write({ '0003_broken.sql': 'SELECT no_such_function();' });
+    try {
+      await expect(migrate(connectionLost, schema.files())).rejects.toMatchObject({ code: 'migration_failed' });
+    } finally {
+      await db.query('SELECT pg_advisory_unlock_all()');
+    }
   });
 
   it('writes nothing, not even its bookkeeping, when nothing is pending', async () => {
