@@ -8,9 +8,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { fileSystemError } from '../../src/db/file-system-error.js';
+import { folderEntries, givenFolder } from '../../src/db/folder-entries.js';
 import { makeDirectory } from '../../src/db/make-directory.js';
 
 /** The names an export writes at its top level: `json/` holds one `<table>.json` per table. */
@@ -21,37 +22,25 @@ export const exportFiles = {
   json: 'json',
 } as const;
 
+const ROLE = 'export folder';
 const INSTEAD = 'pass a new or empty folder, such as seed-out';
 
 /** What `outDir` holds now: nothing, an empty folder, or an export this package wrote. */
 type ExportTarget = 'missing' | 'empty' | 'previous export';
 
 /**
- * Refuses an `outDir` that an export must not write into, before any work is done: empty
- * text (it would mean the working directory), a file, or a folder holding anything but a
- * previous export of ours (recognised by its manifest, beside only the files an export
- * writes). Writes nothing.
+ * Refuses a `dir` that an export must not write into, before any work is done: a file, or
+ * a folder holding anything but a previous export of ours (recognised by its manifest,
+ * beside only the files an export writes). Writes nothing.
  */
-function checkExportFolder(outDir: string): ExportTarget {
-  if (outDir.trim() === '') {
-    throw new CutxDbError('invalid_input', `The export folder '${outDir}' is empty text: ${INSTEAD}.`);
-  }
-  const dir = resolve(outDir);
+function checkExportFolder(dir: string): ExportTarget {
+  const entries = folderEntries(dir, ROLE, INSTEAD);
+  if (entries === undefined) return 'missing';
+  if (entries.length === 0) return 'empty';
   try {
-    let entries: string[];
-    try {
-      if (!statSync(dir).isDirectory()) {
-        throw new CutxDbError('invalid_input', `The export folder ${dir} is a file, not a folder: ${INSTEAD}.`);
-      }
-      entries = readdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-      throw error;
-    }
-    if (entries.length === 0) return 'empty';
     if (isPreviousExport(dir, entries)) return 'previous export';
   } catch (error) {
-    throw fileSystemError(error, dir, 'the export folder', INSTEAD);
+    throw fileSystemError(error, dir, `the ${ROLE}`, INSTEAD);
   }
   throw new CutxDbError(
     'target_not_empty',
@@ -89,15 +78,16 @@ export interface StagedExport {
 }
 
 /**
- * Checks `outDir` (see `checkExportFolder`) and makes the staging folder beside it, before
+ * Checks `outDir` (not empty text, which would mean the working directory; see
+ * `checkExportFolder`) and makes the staging folder beside it, before
  * any work, so that a folder that cannot be written is refused at once. Files are written
  * into the staging folder, so a failure leaves `outDir` as it was; `commit` then moves a
  * previous export's files aside and the new ones in, so nothing stale survives. `outDir`
  * itself is never renamed: it may be a shell's working directory.
  */
 export function stageExportFolder(outDir: string): StagedExport {
-  const target = checkExportFolder(outDir);
-  const dir = resolve(outDir);
+  const dir = givenFolder(outDir, ROLE, INSTEAD);
+  const target = checkExportFolder(dir);
   const parent = dirname(dir);
   let staged: string;
   try {

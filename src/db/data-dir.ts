@@ -1,8 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname } from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
 import { CutxDbError } from './errors.js';
 import { fileSystemError } from './file-system-error.js';
+import { folderEntries, givenFolder } from './folder-entries.js';
 
 /** A data directory this process may open: checked and locked. */
 export interface ClaimedDataDir {
@@ -12,6 +12,7 @@ export interface ClaimedDataDir {
   release(): void;
 }
 
+const ROLE = 'data directory';
 const INSTEAD = 'pass a folder you can write, such as .cutx/pglite';
 
 /**
@@ -22,13 +23,7 @@ const INSTEAD = 'pass a folder you can write, such as .cutx/pglite';
  * database (PGlite would initialise a cluster among them). Each refusal writes nothing.
  */
 export function claimDataDir(dataDir: string): ClaimedDataDir {
-  if (dataDir.trim() === '') {
-    throw new CutxDbError(
-      'invalid_input',
-      `The data directory '${dataDir}' is empty text: ${INSTEAD}, or none for an in-memory database.`,
-    );
-  }
-  const dir = resolve(dataDir);
+  const dir = givenFolder(dataDir, ROLE, INSTEAD);
   try {
     const lock = lockDataDir(dir, holderName());
     try {
@@ -38,21 +33,12 @@ export function claimDataDir(dataDir: string): ClaimedDataDir {
       throw error;
     }
   } catch (error) {
-    throw fileSystemError(error, dir, 'the data directory', INSTEAD);
+    throw fileSystemError(error, dir, `the ${ROLE}`, INSTEAD);
   }
 }
 
 function holdsNoDatabase(dir: string): boolean {
-  let entries: string[];
-  try {
-    if (!statSync(dir).isDirectory()) {
-      throw new CutxDbError('invalid_input', `The data directory ${dir} is a file, not a folder: ${INSTEAD}.`);
-    }
-    entries = readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw error;
-  }
+  const entries = folderEntries(dir, ROLE, INSTEAD) ?? [];
   if (entries.length === 0) return true;
   if (entries.includes('PG_VERSION')) return false;
   throw new CutxDbError(

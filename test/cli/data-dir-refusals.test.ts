@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresEngineInstalled } from '../../src/server/postgres/postgres-binaries.js';
 import { engine } from '../support/test-db.js';
 import { treeSnapshot } from '../support/tree-snapshot.js';
 import { type CutxDbSpawnOptions, killAll, runCutxDb } from './cutx-db-process.js';
@@ -19,6 +20,13 @@ function sandbox(name: string, arrange: (dir: string) => void = () => {}): strin
   arrange(dir);
   return dir;
 }
+
+// Every command that opens a data directory, on each engine installed here.
+const commands = [
+  ['seed'],
+  ['serve', '--port', '0'],
+  ...((await postgresEngineInstalled()) ? [['serve', '--engine', 'postgres', '--port', '0']] : []),
+];
 
 const asRoot = process.getuid?.() === 0;
 // Root writes anywhere, so a folder it may not write is shown as another user.
@@ -67,12 +75,11 @@ describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory t
   ])(
     '$what: exit 1, a message naming it, nothing written',
     async ({ what, dataDir, message }) => {
-      for (const command of ['seed', 'serve']) {
-        const dir = sandbox(`${command}-${what.replace(/\W+/g, '-')}`);
+      for (const command of commands) {
+        const dir = sandbox(`${command.join('-')}-${what.replace(/\W+/g, '-')}`);
         const target = dataDir(dir);
         const before = treeSnapshot(dir);
-        const port = command === 'serve' ? ['--port', '0'] : [];
-        const { code, stdout, stderr } = await runCutxDb([command, '--data-dir', target, ...port], { cwd: dir });
+        const { code, stdout, stderr } = await runCutxDb([...command, '--data-dir', target], { cwd: dir });
         expect(code, stderr).toBe(1);
         expect(stdout).toBe('');
         expect(stderr).toContain(message);
@@ -96,8 +103,8 @@ describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory t
 
   // Node's recursive mkdir loops forever there, synchronously, so SIGTERM went unheard.
   it('refuses a folder under /proc at once instead of spinning', async () => {
-    for (const command of ['seed', 'serve']) {
-      const { code, stderr } = await runCutxDb([command, '--data-dir', '/proc/cutx-no-such/db']);
+    for (const command of commands) {
+      const { code, stderr } = await runCutxDb([...command, '--data-dir', '/proc/cutx-no-such/db']);
       expect(code, stderr).toBe(1);
       expect(stderr).toContain('Cannot use /proc/cutx-no-such/db as the data directory');
       expect(stderr).toContain('(ENOENT)');

@@ -1,7 +1,7 @@
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { lockDataDir } from '../../db/data-dir-lock.js';
+import { claimDataDir } from '../../db/data-dir.js';
 import { loadPg } from '../../db/load-pg.js';
 import { migrate } from '../../db/migrate.js';
 import { fromPg } from '../../db/pg-client.js';
@@ -23,8 +23,11 @@ export async function startPostgresServer(options: ResolvedServerOptions): Promi
   const temporary = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'cutx-postgres-')) : undefined;
   // mkdtemp makes a folder only its owner can enter; the server's user must reach into it.
   if (temporary !== undefined && 'uid' in runAs) chownSync(temporary, runAs.uid, runAs.gid);
-  const dataDir = resolve(options.dataDir ?? join(temporary as string, 'data'));
-  const lock = lockDataDir(dataDir, 'cutx-db serve --engine postgres');
+  const given = options.dataDir ?? join(temporary as string, 'data');
+  // The same lock and refusals as PGlite's directories (a cluster holds PG_VERSION too);
+  // given as passed, so that an empty path is refused rather than read as the working directory.
+  const lock = claimDataDir(given);
+  const dataDir = resolve(given);
   let postgres: PostgresProcess | undefined;
   const cleanUp = async () => {
     try {
