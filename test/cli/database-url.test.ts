@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDatabaseUrl } from '../../src/cli/database-url.js';
 import { UsageError } from '../../src/cli/usage-error.js';
 import { CutxDbError } from '../../src/db/errors.js';
+import { runHere } from './run-here.js';
 
 const check = (url: string, env: NodeJS.ProcessEnv = {}, allowRemote = false) =>
   checkDatabaseUrl(url, { allowRemote, action: 'seed' }, env);
@@ -100,5 +101,20 @@ describe('checkDatabaseUrl', () => {
     expect(hosts).toEqual(['db.example.com']);
     expect(label).toBe('postgres://u:***@127.0.0.1/db?host=db.example.com');
     expect(() => check('postgres://u@db.example.com/db')).toThrowError(CutxDbError);
+  });
+});
+
+describe('every command that takes --database-url', () => {
+  it.each([
+    ['seed', 'seed'],
+    ['migrate', 'migrate'],
+    ['status', 'read'],
+  ])('%s refuses the host= bypass before connecting, exit 1', async (command, action) => {
+    const url = 'postgres://u:secret@127.0.0.1:1/db?host=db.example.com&port=5432';
+    const { code, stderr } = await runHere([command, '--database-url', url]);
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `cutx-db ${command}: Refusing to ${action} db.example.com: not a loopback address; pass --allow-remote if you mean it.\n`,
+    );
   });
 });
