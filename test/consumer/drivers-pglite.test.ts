@@ -1,14 +1,10 @@
 // A service's own query builders on the fixture's embedded database (the pglite engine).
+import { users } from '@cutx/db/drizzle';
+import type { Database } from '@cutx/db/kysely';
 import { describe, expect, test } from '@cutx/db/vitest';
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-
-const users = pgTable('users', { id: uuid('id').primaryKey(), email: text('email').notNull() });
-interface Database {
-  users: { id: string; email: string };
-}
 
 describe('a service data layer on the embedded database', () => {
   test('Drizzle on PGlite writes a row the fixture reads', async ({ db }) => {

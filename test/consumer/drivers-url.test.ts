@@ -1,18 +1,14 @@
 // A service's own data layer, unchanged, against the test database over DATABASE_URL: pg,
 // postgres.js, Drizzle and Kysely. The same file runs on both engines (vitest.config.ts and
 // vitest.postgres.config.ts).
+import { users } from '@cutx/db/drizzle';
+import type { Database } from '@cutx/db/kysely';
 import { describe, expect, test } from '@cutx/db/vitest';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import postgres from 'postgres';
-
-// The service's own declarations of the columns it reads.
-const users = pgTable('users', { id: uuid('id').primaryKey(), email: text('email').notNull() });
-interface Database {
-  users: { id: string; email: string };
-}
 
 describe('a service data layer over DATABASE_URL', () => {
   test('pg.Pool reads the row a factory wrote', async ({ factories }) => {
@@ -57,6 +53,28 @@ describe('a service data layer over DATABASE_URL', () => {
     try {
       expect(await kysely.selectFrom('users').select('email').execute()).toEqual([{ email: user.email }]);
     } finally {
+      await sql.end();
+      await kysely.destroy();
+    }
+  });
+});
+
+describe('the type policy over the URL', () => {
+  test("a factory's row reads back equal, whole, through pg, postgres.js, Kysely and Drizzle", async ({
+    factories,
+    databaseUrl,
+  }) => {
+    const user = await factories.users.create({ github_id: '9007199254740993' });
+    const pool = new pg.Pool({ connectionString: databaseUrl });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const sql = postgres(databaseUrl, { max: 1 });
+    try {
+      expect((await pool.query('SELECT * FROM users WHERE id = $1', [user.id])).rows).toEqual([user]);
+      expect([...(await sql`SELECT * FROM users WHERE id = ${user.id}`)]).toEqual([user]);
+      expect(await kysely.selectFrom('users').selectAll().where('id', '=', user.id).execute()).toEqual([user]);
+      expect(await drizzle(pool).select().from(users).where(eq(users.id, user.id))).toEqual([user]);
+    } finally {
+      await sql.end();
       await kysely.destroy();
     }
   });
