@@ -53,7 +53,6 @@ describe('a service data layer over DATABASE_URL', () => {
     try {
       expect(await kysely.selectFrom('users').select('email').execute()).toEqual([{ email: user.email }]);
     } finally {
-      await sql.end();
       await kysely.destroy();
     }
   });
