@@ -1,12 +1,24 @@
+import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
 import type { SqlClient } from '../src/db/sql-client.js';
-import { type TableName, tableNames } from '../src/rows/tables.js';
+import type { TableName } from '../src/rows/tables.js';
 import type { Related } from './define-factory.js';
 import type { FakeContext } from './gen.js';
 
-/** A table's position in `tables`: part of its fakers' seeds and of its rows' ids. */
-const TABLE_INDEX = new Map(tableNames.map((table, index) => [table as string, index]));
+/**
+ * A number from the table's name, part of its fakers' seeds and of its rows' ids: keyed by
+ * name, not by a place in a list, so adding a table changes no other table's rows.
+ */
+export function tableKey(table: string): number {
+  let key = tableKeys.get(table);
+  if (key === undefined) {
+    key = createHash('sha256').update(table).digest().readUInt32BE(0);
+    tableKeys.set(table, key);
+  }
+  return key;
+}
+const tableKeys = new Map<string, number>();
 
 /** Factory rows are stamped from here, one second per row of a table, so they reproduce. */
 export const BASE_TIME = Date.UTC(2025, 0, 1);
@@ -56,7 +68,7 @@ export class Session {
   private faker(table: TableName): Faker {
     let faker = this.fakers.get(table);
     if (faker === undefined) {
-      faker = seededFaker([this.seed, TABLE_INDEX.get(table) ?? 0]);
+      faker = seededFaker([this.seed, tableKey(table)]);
       this.fakers.set(table, faker);
     }
     return faker;
@@ -84,14 +96,14 @@ const hex = (value: number, digits: number) => value.toString(16).padStart(digit
 
 /**
  * A uuid (v4 layout) whose random part comes from the seeded faker and whose last twelve
- * hex digits are the table's index and the row's sequence number: unique by construction
+ * hex digits are from the table's key and the row's sequence number: unique by construction
  * within a factory set, never by luck or retry.
  */
 export function sequencedUuid(ctx: FakeContext): string {
   const timeLow = ctx.faker.number.int({ max: 0xffffffff });
   const timeMidAndHigh = ctx.faker.number.int({ max: 0xffffffff });
   const clock = ctx.faker.number.int({ max: 0x3fff });
-  const node = hex(TABLE_INDEX.get(ctx.table) ?? 0, 2) + hex(ctx.seq, 10);
+  const node = hex(tableKey(ctx.table) & 0xff, 2) + hex(ctx.seq, 10);
   return `${hex(timeLow, 8)}-${hex(timeMidAndHigh >>> 16, 4)}-${hex(0x4000 | (timeMidAndHigh & 0xfff), 4)}-${hex(0x8000 | clock, 4)}-${node}`;
 }
 

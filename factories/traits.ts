@@ -5,7 +5,8 @@ import { type Gens, g } from './gen.js';
 /** `past_due` → `pastDue`: the method name of a vocabulary value's trait. */
 export type CamelCase<S extends string> = S extends `${infer H}_${infer R}` ? `${H}${Capitalize<CamelCase<R>>}` : S;
 
-const camelCase = (value: string) => value.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+/** `past_due` -> `pastDue`, `gift_cards` -> `giftCards`. */
+export const camelCase = (value: string) => value.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /**
  * One trait per value of a column, named after the value: `valueTraits('status', ['active',
