@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFactories } from '../../factories/index.js';
+import { engine, openTestDb, type TestDb } from '../support/test-db.js';
+
+const run = promisify(execFile);
+
+// What a service team would add: a new table, and on an existing table a nullable column
+// and a NOT NULL column with a default and a vocabulary CHECK.
+const EXTRA = `
+CREATE TABLE gift_cards (
+  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  code          text NOT NULL UNIQUE CONSTRAINT gift_cards_code_length CHECK (length(code) BETWEEN 4 AND 16),
+  balance_cents bigint NOT NULL CONSTRAINT gift_cards_balance_nonnegative CHECK (balance_cents >= 0),
+  kind          text NOT NULL DEFAULT 'digital' CONSTRAINT gift_cards_kind_check CHECK (kind IN ('digital', 'physical')),
+  expires_on    date,
+  created_at    timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX idx_gift_cards_user ON gift_cards (user_id);
+ALTER TABLE shows ADD COLUMN venue text;
+ALTER TABLE shows ADD COLUMN audience text NOT NULL DEFAULT 'public'
+  CONSTRAINT shows_audience_check CHECK (audience IN ('public', 'followers', 'private'));
+`;
+
+// Runs in the scratch copy, against its own schema and generated metadata.
+const PROBE = `
+import { createFactories } from './factories/index.js';
+import { openDb } from './src/db/open.js';
+const db = await openDb();
+const f = createFactories(db, { seed: 1 });
+const card = await f.giftCards.create();
+const cards = await f.giftCards.createList(3);
+const show = await f.shows.create();
+const g = createFactories(db, { seed: 1 });
+const built = { users: g.users.buildList(2), inventoryItems: g.inventoryItems.buildList(2) };
+console.log(JSON.stringify({ card, cards, show, built }));
+await db.close();
+`;
+
+// Under node_modules, so the copy resolves its packages from the repository's own.
+const root = resolve('node_modules', '.cache', `cutx-new-table-${process.pid}`);
+const env = { ...process.env, CUTX_SCHEMA_DIR: join(root, 'schema') };
+const tsx = (script: string) =>
+  run(process.execPath, ['--import', 'tsx', script], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 24 });
+
+let probe: {
+  card: Record<string, unknown>;
+  cards: Record<string, unknown>[];
+  show: Record<string, unknown>;
+  built: Record<string, unknown>;
+};
+let db: TestDb;
+
+beforeAll(async () => {
+  for (const folder of ['src', 'factories', 'schema', 'scripts'])
+    cpSync(folder, join(root, folder), { recursive: true });
+  cpSync('package.json', join(root, 'package.json'));
+  const last = readdirSync(join(root, 'schema'))
+    .filter((name) => /^\d{4}_/.test(name))
+    .sort()
+    .at(-1) as string;
+  const next = String(Number(last.slice(0, 4)) + 1).padStart(4, '0');
+  writeFileSync(join(root, 'schema', `${next}_gift_cards.sql`), EXTRA);
+  mkdirSync(root, { recursive: true });
+  // The two steps of the workflow: the SQL file above, then `npm run codegen`.
+  await tsx('scripts/codegen/main.ts');
+  writeFileSync(join(root, 'probe.ts'), PROBE);
+  probe = JSON.parse((await tsx('probe.ts')).stdout);
+  db = await openTestDb();
+}, 240_000);
+
+afterAll(async () => {
+  await db?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe.skipIf(engine === 'postgres')('a new table: one SQL file and `npm run codegen`, nothing else', () => {
+  it('has a working default factory: create and createList', () => {
+    expect(probe.card).toMatchObject({ kind: 'digital', expires_on: null });
+    expect(typeof probe.card.user_id).toBe('string');
+    expect(String(probe.card.code).length).toBeGreaterThanOrEqual(4);
+    expect(probe.cards).toHaveLength(3);
+    const codes = [probe.card, ...probe.cards].map((card) => card.code);
+    expect(new Set(codes).size).toBe(4);
+  });
+
+  it('leaves an existing table’s factory working with the new columns, filled by the database', () => {
+    expect(probe.show).toMatchObject({ venue: null, audience: 'public' });
+  });
+
+  it('changes no row of the existing tables for the same seed', () => {
+    const f = createFactories(db, { seed: 1 });
+    const here = { users: f.users.buildList(2), inventoryItems: f.inventoryItems.buildList(2) };
+    expect(probe.built).toEqual(JSON.parse(JSON.stringify(here)));
+  });
+});
