@@ -10,25 +10,9 @@ import { readSchemaFiles, schemaDir } from '../../src/db/schema-files.js';
 import type { SchemaMetadata } from '../../src/rows/schema-metadata.js';
 import { tableDefs } from '../../src/rows/tables.js';
 
-const run = promisify(execFile);
+import { EXTRA_MIGRATION, nextMigrationName } from '../support/extra-migration.js';
 
-// A migration as a service team would write it: a new table, and on an existing table a
-// nullable column and a NOT NULL column with a default and a vocabulary CHECK.
-const EXTRA = `
-CREATE TABLE gift_cards (
-  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  code          text NOT NULL UNIQUE CONSTRAINT gift_cards_code_length CHECK (length(code) BETWEEN 4 AND 16),
-  balance_cents bigint NOT NULL CONSTRAINT gift_cards_balance_nonnegative CHECK (balance_cents >= 0),
-  kind          text NOT NULL DEFAULT 'digital' CONSTRAINT gift_cards_kind_check CHECK (kind IN ('digital', 'physical')),
-  expires_on    date,
-  created_at    timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX idx_gift_cards_user ON gift_cards (user_id);
-ALTER TABLE shows ADD COLUMN venue text;
-ALTER TABLE shows ADD COLUMN audience text NOT NULL DEFAULT 'public'
-  CONSTRAINT shows_audience_check CHECK (audience IN ('public', 'followers', 'private'));
-`;
+const run = promisify(execFile);
 
 // Under node_modules so the generated files resolve kysely and drizzle-orm as the repo's own do.
 const root = join('node_modules', '.cache', `cutx-codegen-${process.pid}`);
@@ -42,12 +26,7 @@ let schema: SchemaMetadata;
 
 beforeAll(async () => {
   cpSync(schemaDir, scratchSchema, { recursive: true });
-  const last = readdirSync(scratchSchema)
-    .filter((name) => /^\d{4}_/.test(name))
-    .sort()
-    .at(-1) as string;
-  const next = String(Number(last.slice(0, 4)) + 1).padStart(4, '0');
-  writeFileSync(join(scratchSchema, `${next}_gift_cards.sql`), EXTRA);
+  writeFileSync(join(scratchSchema, nextMigrationName(readdirSync(scratchSchema))), EXTRA_MIGRATION);
   mkdirSync(out, { recursive: true });
   await codegen('--schema', scratchSchema, '--out', out);
   // The generated metadata only imports types: it loads as plain JavaScript.

@@ -4,27 +4,10 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
+import { EXTRA_MIGRATION, nextMigrationName } from '../support/extra-migration.js';
 import { engine, openTestDb, type TestDb } from '../support/test-db.js';
 
 const run = promisify(execFile);
-
-// What a service team would add: a new table, and on an existing table a nullable column
-// and a NOT NULL column with a default and a vocabulary CHECK.
-const EXTRA = `
-CREATE TABLE gift_cards (
-  id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  user_id       uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-  code          text NOT NULL UNIQUE CONSTRAINT gift_cards_code_length CHECK (length(code) BETWEEN 4 AND 16),
-  balance_cents bigint NOT NULL CONSTRAINT gift_cards_balance_nonnegative CHECK (balance_cents >= 0),
-  kind          text NOT NULL DEFAULT 'digital' CONSTRAINT gift_cards_kind_check CHECK (kind IN ('digital', 'physical')),
-  expires_on    date,
-  created_at    timestamptz NOT NULL DEFAULT now()
-);
-CREATE INDEX idx_gift_cards_user ON gift_cards (user_id);
-ALTER TABLE shows ADD COLUMN venue text;
-ALTER TABLE shows ADD COLUMN audience text NOT NULL DEFAULT 'public'
-  CONSTRAINT shows_audience_check CHECK (audience IN ('public', 'followers', 'private'));
-`;
 
 // Runs in the scratch copy, against its own schema and generated metadata.
 const PROBE = `
@@ -59,12 +42,7 @@ beforeAll(async () => {
   for (const folder of ['src', 'factories', 'schema', 'scripts'])
     cpSync(folder, join(root, folder), { recursive: true });
   cpSync('package.json', join(root, 'package.json'));
-  const last = readdirSync(join(root, 'schema'))
-    .filter((name) => /^\d{4}_/.test(name))
-    .sort()
-    .at(-1) as string;
-  const next = String(Number(last.slice(0, 4)) + 1).padStart(4, '0');
-  writeFileSync(join(root, 'schema', `${next}_gift_cards.sql`), EXTRA);
+  writeFileSync(join(join(root, 'schema'), nextMigrationName(readdirSync(join(root, 'schema')))), EXTRA_MIGRATION);
   mkdirSync(root, { recursive: true });
   // The two steps of the workflow: the SQL file above, then `npm run codegen`.
   await tsx('scripts/codegen/main.ts');
