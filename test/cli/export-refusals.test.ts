@@ -81,17 +81,28 @@ describe('cutx-db export --out refuses a folder it was not clearly given', () =>
   });
 
   // Root writes anywhere, so a folder it may not write is shown as another user.
-  it('refuses a folder this user may not write (EACCES) with nothing written', async () => {
-    const dir = join(root, 'read-only');
+  const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  it.each([
+    ['a new export folder', () => {}],
+    [
+      'a previous export',
+      (out: string) => {
+        mkdirSync(join(out, 'json'), { recursive: true });
+        writeFileSync(join(out, 'manifest.json'), manifest);
+        writeFileSync(join(out, 'seed.sql'), '-- the previous export\n');
+      },
+    ],
+  ])('%s in a folder this user may not write (EACCES): refused, nothing written or lost', async (what, arrange) => {
+    const dir = join(root, `read-only-${what.replace(/\W+/g, '-')}`);
+    const out = join(dir, 'out');
     mkdirSync(dir);
+    arrange(out);
     chmodSync(dir, 0o555);
-    const asRoot = process.getuid?.() === 0;
-    const { code, stderr } = await runCutxDb(['export', '--out', join(dir, 'out')], {
-      cwd: tmpdir(),
-      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
+    const before = treeSnapshot(dir);
+    const { code, stderr } = await runCutxDb(['export', '--out', out], { cwd: tmpdir(), ...unprivileged });
     expect(code, stderr).toBe(1);
-    expect(stderr).toContain(`Cannot use ${join(dir, 'out')} as the export folder: permission denied`);
-    expect(treeSnapshot(dir)).toEqual([]);
-  }, 120_000);
+    expect(stderr).toContain(`Cannot use ${out} as the export folder: permission denied`);
+    expect(treeSnapshot(dir)).toEqual(before);
+  });
 });
