@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { openDb } from '../../src/db/open.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
-import { createTestDb } from '../../src/testing/create-test-db.js';
 import type { Scenario } from '../scenario.js';
 import { type SeedProgress, seedDatabase } from '../seed-database.js';
 import { totalRows } from '../table-order.js';
@@ -47,7 +47,7 @@ export async function exportSeed(options: ExportOptions): Promise<ExportResult> 
 
 async function writeExport(staged: StagedExport, options: ExportOptions): Promise<ExportResult> {
   const { scenario, seed = 1, scale = 1 } = options;
-  const db = await createTestDb();
+  const db = await openDb();
   try {
     await seedDatabase(db, {
       scenario,

@@ -1,6 +1,6 @@
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import type { CutxDb } from './cutx-db.js';
 import { type ClaimedDataDir, claimDataDir } from './data-dir.js';
-import type { CutxDb } from './open.js';
 import { pgliteOptions } from './pglite-options.js';
 import { pgliteAssets } from './template/pglite-assets.js';
 

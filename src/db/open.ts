@@ -1,10 +1,9 @@
-import type { PGlite } from '@electric-sql/pglite';
 import { createPglite } from './create-pglite.js';
+import type { CutxDb } from './cutx-db.js';
 import { migrate } from './migrate.js';
 import { migratedTemplate } from './template/migrated-template.js';
 
-/** An embedded CutX database: PGlite with the schema's extensions loaded. */
-export type CutxDb = PGlite;
+export type { CutxDb } from './cutx-db.js';
 
 export interface OpenDbOptions {
   /** A folder to keep the database in; in memory when omitted. */

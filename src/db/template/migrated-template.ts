@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createPglite } from '../create-pglite.js';
+import type { CutxDb } from '../cutx-db.js';
 import { migrate } from '../migrate.js';
-import type { CutxDb } from '../open.js';
 import { schemaChecksum } from '../schema-files.js';
 import { pgliteVersion } from './pglite-assets.js';
 import { cachedTemplate } from './template-cache.js';
