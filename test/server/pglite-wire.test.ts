@@ -385,6 +385,17 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: where it 
     }
   });
 
+  it('ends on SIGTERM within seconds while a client statement is running', async () => {
+    const server = await startServe(join(root, 'busy'));
+    const client = await pgClient(server.databaseUrl);
+    const sleeping = client.query('SELECT pg_sleep(30)').catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = performance.now();
+    expect(await stopServe(server)).toBe(0);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(await sleeping).toMatchObject({ code: '57P01' });
+  });
+
   it('prints a random password when none is given', async () => {
     const server = await startServe(join(root, 'random-password'));
     try {

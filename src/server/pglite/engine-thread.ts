@@ -27,6 +27,7 @@ export class EngineThread implements WireEngine {
   private nextId = 0;
   private pending: { id: number; resolve(bytes: Buffer): void; reject(error: Error): void } | undefined;
   serverVersion = '';
+  private closing = false;
   /** Run on each new engine after an interrupt, before anything else (replays prepared statements). */
   onRestart: (() => Promise<void>) | undefined;
 
@@ -52,6 +53,7 @@ export class EngineThread implements WireEngine {
 
   /** `exec` on the engine as it is, for `onRestart`, which runs before the engine counts as ready. */
   async execNow(bytes: Buffer, timeoutMs: number): Promise<Buffer> {
+    if (this.closing) throw new CutxDbError('database_error', 'The server is stopping.');
     const id = this.nextId++;
     const result = new Promise<Buffer>((resolve, reject) => {
       this.pending = { id, resolve, reject };
@@ -68,7 +70,7 @@ export class EngineThread implements WireEngine {
   /** Stops the running batch (if any) by ending the engine thread, and starts a new one. */
   interrupt(reason: 'timeout' | 'cancel'): void {
     const pending = this.pending;
-    if (pending === undefined) return;
+    if (pending === undefined || this.closing) return;
     this.pending = undefined;
     void this.worker.terminate();
     this.spawn(true);
@@ -77,6 +79,9 @@ export class EngineThread implements WireEngine {
 
   /** Closes PGlite cleanly, or ends the thread if that takes longer than a few seconds. */
   async close(): Promise<void> {
+    // From here on nothing runs and nothing restarts the engine: a clean-up that comes late
+    // must not start a new thread, which would keep the process alive.
+    this.closing = true;
     const worker = this.worker;
     const closed = new Promise<void>((resolve) => {
       worker.on('message', (reply: EngineReply) => {
