@@ -10,17 +10,18 @@ import { startDbServer } from '../../src/server/start-db-server.js';
 import { killAll, startServe, stopServe } from '../cli/cutx-db-process.js';
 import { engine } from '../support/test-db.js';
 
-const root = mkdtempSync(join(tmpdir(), 'cutx-pg-engine-'));
-// As root, PostgreSQL runs as user postgres, which must be able to enter the folder.
-chmodSync(root, 0o755);
-afterAll(() => {
-  killAll();
-  rmSync(root, { recursive: true, force: true });
-});
-
 // About the engine itself, so once: in the PGlite run, where a server run would repeat it.
 const installed = await postgresEngineInstalled();
 const skip = engine === 'postgres' || !installed;
+
+// Made only when the tests run: a skipped file runs no afterAll to remove it.
+const root = skip ? '' : mkdtempSync(join(tmpdir(), 'cutx-pg-engine-'));
+// As root, PostgreSQL runs as user postgres, which must be able to enter the folder.
+if (!skip) chmodSync(root, 0o755);
+afterAll(() => {
+  killAll();
+  if (!skip) rmSync(root, { recursive: true, force: true });
+});
 
 async function connect(url: string): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
