@@ -33,10 +33,13 @@ export interface SeedOptions {
   onProgress?: (progress: SeedProgress) => void;
 }
 
+/** Where a seed is: `done` of `total` steps, the step about to run, rows written so far. */
 export interface SeedProgress {
   done: number;
   total: number;
   label: string;
+  /** Rows inserted so far in the seed's transaction, the triggers' rows included. */
+  rows: number;
 }
 
 export interface SeedResult {
@@ -81,16 +84,31 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
     }
     const f = createFactories(tx, { seed });
     const context = { f, client: tx, random: scenarioRandom(seed) };
+    const report = async (done: number, label: string) => {
+      if (options.onProgress === undefined) return;
+      options.onProgress({ done, total: steps.length, label, rows: await rowsInserted(tx) });
+    };
     for (const [i, step] of steps.entries()) {
-      options.onProgress?.({ done: i, total: steps.length, label: step.label });
+      await report(i, step.label);
       await step.run(context);
     }
-    options.onProgress?.({ done: steps.length, total: steps.length, label: 'done' });
+    await report(steps.length, 'done');
     return { seeded: true, existingRows };
   });
   if (result.seeded && options.analyze !== false) await client.exec('VACUUM ANALYZE');
   const rows = await countRows(client);
   return { ...result, rows, totalRows: totalRows(rows) };
+}
+
+/**
+ * Rows inserted by the current transaction so far: the server's per-transaction counters,
+ * read in one small query, where counting the tables would scan every row at each step.
+ */
+async function rowsInserted(tx: SqlClient): Promise<number> {
+  const { rows } = await tx.query<{ rows: number }>(
+    'SELECT coalesce(sum(n_tup_ins), 0)::int AS rows FROM pg_stat_xact_user_tables',
+  );
+  return rows[0]?.rows ?? 0;
 }
 
 async function truncateAll(tx: SqlClient): Promise<void> {

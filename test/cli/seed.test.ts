@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgTestDb, type PgTestDb } from '../../src/testing/pg-test-db.js';
 import { killAll, runCutxDb } from './cutx-db-process.js';
+import { expectProgressLines } from './progress-lines.js';
 import { runHere } from './run-here.js';
 
 const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
@@ -58,9 +59,10 @@ describe('cutx-db seed into a data directory', () => {
   });
 
   // The one run through the real launcher: a process of its own that must release the lock.
-  it('seeds an empty directory, printing rows per table and how to connect', async () => {
-    const { code, stdout } = await runCutxDb(['seed', '--data-dir', dataDir]);
-    expect(code).toBe(0);
+  it('seeds an empty directory, printing rows per table, how to connect, and plain progress lines', async () => {
+    const { code, stdout, stderr } = await runCutxDb(['seed', '--data-dir', dataDir]);
+    expect(code, stderr).toBe(0);
+    expectProgressLines(stderr);
     expect(stdout).toMatch(/^ {2}admin_audit_log +[1-9]/m);
     expect(stdout).toContain(`serve --data-dir ${dataDir}`);
   }, 120_000);

@@ -12,6 +12,7 @@ import { tableNames } from '../../seeds/table-order.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import { createPgTestDb } from '../../src/testing/pg-test-db.js';
 import { runCutxDb } from '../cli/cutx-db-process.js';
+import { expectProgressLines } from '../cli/progress-lines.js';
 import { psqlInstalled } from '../support/psql.js';
 
 const dev = scenarios.dev as Scenario;
@@ -53,6 +54,7 @@ describe('exportSeed', () => {
     const again = join(root, 'b');
     const { code, stderr } = await runCutxDb(['export', '--out', again, '--seed', '1']);
     expect(code, stderr).toBe(0);
+    expectProgressLines(stderr);
     for (const file of filesIn(out)) {
       // Buffer.equals: a deep toEqual walks megabytes byte by byte, about ten seconds here.
       expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), `${file} differs`).toBe(true);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { defineCommand } from '../command.js';
 import { UsageError } from '../usage-error.js';
-import { progressBar } from './progress-bar.js';
+import { progressReport } from './progress-bar.js';
 import { rowSummary } from './row-summary.js';
 import { scenarioChoice, scenarioOptions } from './seed-options.js';
 
@@ -31,13 +31,13 @@ export const exportCommand = defineCommand({
   async run(options, { stdout, stderr }) {
     if (options.out === undefined) throw new UsageError('Pass --out <dir>: the folder to write the export to.');
     const choice = await scenarioChoice(options);
-    const bar = progressBar(stderr);
+    const progress = progressReport(stderr);
     // Loaded here, not at start-up: other commands and `--help` need none of it.
     const { exportSeed } = await import('../../../seeds/export/export-seed.js');
     const { manifest, files } = await exportSeed({
       outDir: options.out,
       ...choice,
-      ...(bar === undefined ? {} : { onProgress: bar }),
+      onProgress: progress,
     });
     stdout.write(
       [

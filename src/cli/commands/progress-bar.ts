@@ -4,11 +4,15 @@ import type { Output } from '../command.js';
 const WIDTH = 24;
 
 /**
- * A one-line progress bar on `stream`, redrawn in place; `undefined` when the stream is not
- * a terminal, so logs and pipes get no control characters.
+ * How a seed's progress is shown on `stream`: a one-line bar redrawn in place on a terminal;
+ * elsewhere (CI logs, pipes) a plain line per step with rows so far and rows/s, so a long
+ * seed shows it is moving without writing control characters into a log.
  */
-export function progressBar(stream: Output): ((progress: SeedProgress) => void) | undefined {
-  if ((stream as { isTTY?: boolean }).isTTY !== true) return undefined;
+export function progressReport(stream: Output): (progress: SeedProgress) => void {
+  return (stream as { isTTY?: boolean }).isTTY === true ? progressBar(stream) : progressLines(stream);
+}
+
+function progressBar(stream: Output): (progress: SeedProgress) => void {
   return ({ done, total, label }) => {
     if (done >= total) {
       stream.write('\r\x1b[K');
@@ -16,5 +20,18 @@ export function progressBar(stream: Output): ((progress: SeedProgress) => void) 
     }
     const filled = Math.round((done / total) * WIDTH);
     stream.write(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${done}/${total} ${label}`);
+  };
+}
+
+function progressLines(stream: Output): (progress: SeedProgress) => void {
+  // From the first step, not from the start of the command: opening a database is not seeding.
+  let started: number | undefined;
+  return ({ done, total, label, rows }) => {
+    started ??= performance.now();
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
+    stream.write(
+      `[${done}/${total}] ${label}: ${rows.toLocaleString('en-US')} rows so far, ${rate.toLocaleString('en-US')} rows/s\n`,
+    );
   };
 }

@@ -2,7 +2,7 @@ import { CutxDbError } from '../../db/errors.js';
 import { defineCommand } from '../command.js';
 import { DEFAULT_DATA_DIR } from '../default-data-dir.js';
 import { UsageError } from '../usage-error.js';
-import { progressBar } from './progress-bar.js';
+import { progressReport } from './progress-bar.js';
 import { rowSummary } from './row-summary.js';
 import { scenarioChoice, scenarioOptions } from './seed-options.js';
 import { openDataDirTarget, openServerTarget, type SeedTarget } from './seed-target.js';
@@ -44,7 +44,7 @@ export const seed = defineCommand({
         ? await openDataDirTarget(options['data-dir'] ?? DEFAULT_DATA_DIR)
         : await openServerTarget(options['database-url'], options['allow-remote'] === true);
     try {
-      const bar = progressBar(stderr);
+      const progress = progressReport(stderr);
       const started = performance.now();
       // Loaded here, not at start-up: `serve` and `--help` need none of the seeding code.
       const { seedDatabase } = await import('../../../seeds/seed-database.js');
@@ -52,12 +52,12 @@ export const seed = defineCommand({
         ...choice,
         target: target.label,
         onExisting: options.reset === true ? 'reset' : options['if-empty'] === true ? 'skip' : 'refuse',
-        onProgress: (progress) => {
+        onProgress: (step) => {
           // Stopping between steps rolls the transaction back: the target stays as it was.
           if (signal.aborted) {
             throw new CutxDbError('database_error', `Interrupted: nothing was written to ${target.label}.`);
           }
-          bar?.(progress);
+          progress(step);
         },
       });
       if (!result.seeded) {
