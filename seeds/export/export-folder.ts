@@ -1,13 +1,4 @@
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { fileSystemError } from '../../src/db/file-system-error.js';
@@ -71,8 +62,10 @@ function isPreviousExport(dir: string, entries: string[]): boolean {
 
 /** A new sibling folder that an export is written into, then moved into place. */
 export interface StagedExport {
-  /** Writes `files` (paths relative to the export folder) and makes them its whole content. */
-  commit(files: ReadonlyMap<string, string>): void;
+  /** The staging folder, with its `json/` made: write the export's files here. */
+  path: string;
+  /** Makes what was written into `path` the export folder's whole content. */
+  commit(): void;
   /** Removes the staging folder; call it in `finally` (a no-op after `commit`). */
   discard(): void;
 }
@@ -93,14 +86,14 @@ export function stageExportFolder(outDir: string): StagedExport {
   try {
     makeDirectory(parent);
     staged = mkdtempSync(join(parent, `.${basename(dir)}.new-`));
+    mkdirSync(join(staged, exportFiles.json));
   } catch (error) {
     throw fileSystemError(error, dir, 'the export folder', INSTEAD);
   }
   return {
-    commit(files) {
+    path: staged,
+    commit() {
       try {
-        mkdirSync(join(staged, exportFiles.json));
-        for (const [file, text] of files) writeFileSync(join(staged, file), text);
         if (target === 'missing') {
           renameSync(staged, dir);
           return;

@@ -1,4 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CutxDbError } from '../../src/db/errors.js';
 import { openDb } from '../../src/db/open.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import type { Scenario } from '../scenario.js';
@@ -8,7 +11,7 @@ import { exportFiles, type StagedExport, stageExportFolder } from './export-fold
 import { tableJson } from './json-writer.js';
 import { manifestJson, type SeedManifest } from './manifest.js';
 import { personasModule } from './personas-module.js';
-import { readTables } from './read-tables.js';
+import { exportTables, readPages } from './read-tables.js';
 import { seedSqlFooter, seedSqlHeader, tableInserts } from './sql-writer.js';
 
 export interface ExportOptions {
@@ -21,7 +24,14 @@ export interface ExportOptions {
   seed?: number;
   scale?: number;
   onProgress?: (progress: SeedProgress) => void;
+  /**
+   * Rows read from the database per query (default 5,000): an export holds one page of one
+   * table at a time, never the whole scenario. The files do not depend on it.
+   */
+  pageRows?: number;
 }
+
+const PAGE_ROWS = 5000;
 
 export interface ExportResult {
   manifest: SeedManifest;
@@ -46,10 +56,13 @@ export async function exportSeed(options: ExportOptions): Promise<ExportResult> 
 }
 
 async function writeExport(staged: StagedExport, options: ExportOptions): Promise<ExportResult> {
-  const { scenario, seed = 1, scale = 1 } = options;
+  const { scenario, seed = 1, scale = 1, pageRows = PAGE_ROWS } = options;
+  if (!Number.isSafeInteger(pageRows) || pageRows < 1) {
+    throw new CutxDbError('invalid_input', `pageRows must be a whole number of 1 or more, not ${pageRows}.`);
+  }
   const db = await openDb();
   try {
-    await seedDatabase(db, {
+    const { rows: counts } = await seedDatabase(db, {
       scenario,
       seed,
       scale,
@@ -57,28 +70,48 @@ async function writeExport(staged: StagedExport, options: ExportOptions): Promis
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     });
     const description = `scenario ${scenario.name}, seed ${seed}, scale ${scale}`;
-    const dumps = await readTables(db);
-    const counts = Object.fromEntries(dumps.map((dump) => [dump.table, dump.rows.length]));
+    const tables = await exportTables(db);
     const manifest: SeedManifest = {
       scenario: scenario.name,
       seed,
       scale,
       schemaChecksum: schemaChecksum(),
       totalRows: totalRows(counts),
-      tables: counts,
+      // Foreign-key order, the order seed.sql loads them.
+      tables: Object.fromEntries(tables.map(({ table }) => [table, counts[table]])),
     };
-    const files = new Map<string, string>([
-      [
-        exportFiles.sql,
-        `${seedSqlHeader(`${description}; schema ${manifest.schemaChecksum}`)}${dumps.map(tableInserts).join('\n')}${seedSqlFooter}`,
-      ],
-      ...dumps.map((dump): [string, string] => [join(exportFiles.json, `${dump.table}.json`), tableJson(dump)]),
-      [exportFiles.manifest, manifestJson(manifest)],
-      [exportFiles.personas, await personasModule(db, description)],
-    ]);
-    staged.commit(files);
-    return { manifest, files: [...files.keys()] };
+    const files = [exportFiles.sql, ...tables.map(({ table }) => tableJsonFile(table))];
+    const sql = await open(join(staged.path, exportFiles.sql), 'wx');
+    try {
+      await sql.appendFile(seedSqlHeader(`${description}; schema ${manifest.schemaChecksum}`));
+      for (const [i, shape] of tables.entries()) {
+        const total = counts[shape.table];
+        await sql.appendFile(`${i === 0 ? '' : '\n'}${tableInserts.opening(shape.table, total)}`);
+        const json = await open(join(staged.path, tableJsonFile(shape.table)), 'wx');
+        try {
+          await json.appendFile(tableJson.opening(total));
+          let start = 0;
+          for await (const rows of readPages(shape, db, pageRows)) {
+            await sql.appendFile(tableInserts.page(shape, rows, start, total));
+            await json.appendFile(tableJson.page(rows, start));
+            start += rows.length;
+          }
+          await json.appendFile(tableJson.closing(total));
+        } finally {
+          await json.close();
+        }
+      }
+      await sql.appendFile(seedSqlFooter);
+    } finally {
+      await sql.close();
+    }
+    writeFileSync(join(staged.path, exportFiles.manifest), manifestJson(manifest));
+    writeFileSync(join(staged.path, exportFiles.personas), await personasModule(db, description));
+    staged.commit();
+    return { manifest, files: [...files, exportFiles.manifest, exportFiles.personas] };
   } finally {
     await db.close();
   }
 }
+
+const tableJsonFile = (table: string) => join(exportFiles.json, `${table}.json`);

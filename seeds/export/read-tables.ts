@@ -9,11 +9,16 @@ export interface ColumnInfo {
   type: string;
 }
 
-/** One table's rows, each as PostgreSQL renders it: JSON, and every column as text. */
-export interface TableDump {
+/** A table and its columns in catalog order. */
+export interface TableShape {
   table: TableName;
   columns: ColumnInfo[];
-  rows: { json: string; values: (string | null)[] }[];
+}
+
+/** One row as PostgreSQL renders it: JSON, and every column as text. */
+export interface RenderedRow {
+  json: string;
+  values: (string | null)[];
 }
 
 // The server renders every value, so what is written is exactly what is stored (timestamps
@@ -25,25 +30,41 @@ const RENDERING = `
   SET bytea_output = 'hex';`;
 
 /**
- * Reads every table in foreign-key order, its columns in catalog order and its rows by id,
- * as text the server rendered: the same database always reads back byte for byte the same.
+ * Sets the session's rendering and lists every table in foreign-key order with its columns
+ * in catalog order: what `readPages` reads, in the order an export writes it.
  */
-export async function readTables(client: SqlClient): Promise<TableDump[]> {
+export async function exportTables(client: SqlClient): Promise<TableShape[]> {
   await client.exec(RENDERING);
   // Every table's columns in one query, not one per table.
   const { rows: catalog } = await client.query<ColumnInfo & { table: string }>(
     `SELECT table_name AS table, column_name AS name, data_type AS type FROM information_schema.columns
       WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
   );
-  const dumps: TableDump[] = [];
-  for (const table of await foreignKeyOrder(client)) {
-    const columns = catalog.filter((column) => column.table === table).map(({ name, type }) => ({ name, type }));
-    // Identifiers come from the catalog and the fixed table list, quoted.
-    const values = columns.map((column) => `t."${column.name}"::text`).join(', ');
-    const { rows } = await client.query<{ json: string; values: (string | null)[] }>(
-      `SELECT row_to_json(t)::text AS json, ARRAY[${values}] AS values FROM "${table}" t ORDER BY t.id`,
+  return (await foreignKeyOrder(client)).map((table) => ({
+    table,
+    columns: catalog.filter((column) => column.table === table).map(({ name, type }) => ({ name, type })),
+  }));
+}
+
+/**
+ * A table's rows by id, `pageRows` at a time, as text the server rendered (after
+ * `exportTables` set the rendering): the same database always reads back byte for byte the
+ * same, and only one page is held at once. Every table's primary key is `id`, so the keyset
+ * (`id > last`) neither skips nor repeats a row.
+ */
+export async function* readPages({ table, columns }: TableShape, client: SqlClient, pageRows: number) {
+  // Identifiers come from the catalog and the fixed table list, quoted.
+  const values = columns.map((column) => `t."${column.name}"::text`).join(', ');
+  const select = `SELECT t.id::text AS id, row_to_json(t)::text AS json, ARRAY[${values}] AS values FROM "${table}" t`;
+  const after = `${select} WHERE t.id > $2`;
+  let last: string | undefined;
+  for (;;) {
+    const { rows } = await client.query<RenderedRow & { id: string }>(
+      `${last === undefined ? select : after} ORDER BY t.id LIMIT $1`,
+      last === undefined ? [pageRows] : [pageRows, last],
     );
-    dumps.push({ table, columns, rows });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageRows) return;
+    last = rows.at(-1)?.id;
   }
-  return dumps;
 }

@@ -1,4 +1,4 @@
-import type { ColumnInfo, TableDump } from './read-tables.js';
+import type { ColumnInfo, RenderedRow, TableShape } from './read-tables.js';
 
 /** Rows per INSERT: long enough to load fast, short enough for readable errors. */
 const ROWS_PER_INSERT = 250;
@@ -13,19 +13,27 @@ function literal(text: string | null, column: ColumnInfo): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** The INSERT statements of one table, ROWS_PER_INSERT rows each. */
-export function tableInserts(dump: TableDump): string {
-  if (dump.rows.length === 0) return `-- ${dump.table}: no rows\n`;
-  const head = `INSERT INTO "${dump.table}" (${dump.columns.map((column) => `"${column.name}"`).join(', ')}) VALUES\n`;
-  const statements: string[] = [];
-  for (let start = 0; start < dump.rows.length; start += ROWS_PER_INSERT) {
-    const tuples = dump.rows
-      .slice(start, start + ROWS_PER_INSERT)
-      .map((row) => `(${row.values.map((value, i) => literal(value, dump.columns[i] as ColumnInfo)).join(', ')})`);
-    statements.push(`${head}${tuples.join(',\n')};\n`);
-  }
-  return `-- ${dump.table}: ${dump.rows.length} rows\n${statements.join('')}`;
-}
+/**
+ * One table's part of `seed.sql`, a page of rows at a time: a comment with its row count,
+ * then INSERT statements of ROWS_PER_INSERT rows each. The statements run across pages:
+ * `start` is the index of the page's first row in the table, `total` the table's rows.
+ */
+export const tableInserts = {
+  opening: (table: string, total: number): string =>
+    total === 0 ? `-- ${table}: no rows\n` : `-- ${table}: ${total} rows\n`,
+  page({ table, columns }: TableShape, rows: readonly RenderedRow[], start: number, total: number): string {
+    const head = `INSERT INTO "${table}" (${columns.map((column) => `"${column.name}"`).join(', ')}) VALUES\n`;
+    return rows
+      .map((row, i) => {
+        const index = start + i;
+        const opens = index % ROWS_PER_INSERT === 0;
+        const closes = index % ROWS_PER_INSERT === ROWS_PER_INSERT - 1 || index === total - 1;
+        const tuple = `(${row.values.map((value, column) => literal(value, columns[column] as ColumnInfo)).join(', ')})`;
+        return `${opens ? head : ''}${tuple}${closes ? ';\n' : ',\n'}`;
+      })
+      .join('');
+  },
+};
 
 /**
  * `seed.sql` opening lines. The load disables triggers the way `pg_dump --disable-triggers`
