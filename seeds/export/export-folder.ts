@@ -66,6 +66,8 @@ export interface StagedExport {
   path: string;
   /** Makes what was written into `path` the export folder's whole content. */
   commit(): void;
+  /** A failure to write into `path` as an error naming the export folder (others unchanged). */
+  writeError(error: unknown): unknown;
   /** Removes the staging folder; call it in `finally` (a no-op after `commit`). */
   discard(): void;
 }
@@ -82,13 +84,14 @@ export function stageExportFolder(outDir: string): StagedExport {
   const dir = givenFolder(outDir, ROLE, INSTEAD);
   const target = checkExportFolder(dir);
   const parent = dirname(dir);
+  const failure = (error: unknown) => fileSystemError(error, dir, `the ${ROLE}`, INSTEAD);
   let staged: string;
   try {
     makeDirectory(parent);
     staged = mkdtempSync(join(parent, `.${basename(dir)}.new-`));
     mkdirSync(join(staged, exportFiles.json));
   } catch (error) {
-    throw fileSystemError(error, dir, 'the export folder', INSTEAD);
+    throw failure(error);
   }
   return {
     path: staged,
@@ -103,9 +106,10 @@ export function stageExportFolder(outDir: string): StagedExport {
         moveEntries(staged, dir);
         rmSync(previous, { recursive: true, force: true });
       } catch (error) {
-        throw fileSystemError(error, dir, 'the export folder', INSTEAD);
+        throw failure(error);
       }
     },
+    writeError: failure,
     discard: () => rmSync(staged, { recursive: true, force: true }),
   };
 }

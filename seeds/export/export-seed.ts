@@ -50,6 +50,9 @@ export async function exportSeed(options: ExportOptions): Promise<ExportResult> 
   const staged = stageExportFolder(options.outDir);
   try {
     return await writeExport(staged, options);
+  } catch (error) {
+    // The files are written as the tables are read: a full disk shows here, not in commit.
+    throw staged.writeError(error);
   } finally {
     staged.discard();
   }
