@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { expectVictims, guardAttacks, guardedRows, INSERT_VICTIMS, runAttack } f
 import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
 import { engine } from '../support/test-db.js';
 
-const ROLES_SQL = fileURLToPath(new URL('../../docs/roles.sql', import.meta.url));
+const ROLES_SQL = readFileSync(fileURLToPath(new URL('../../docs/roles.sql', import.meta.url)), 'utf8');
 
 /** A database set up as README's Security section says: docs/roles.sql, then migrated by its owner. */
 interface RoleDb {
@@ -52,7 +52,7 @@ describe.skipIf(engine !== 'postgres')('the application role of docs/roles.sql o
     return fromPg(client);
   };
 
-  /** docs/roles.sql run with psql exactly as README says, on a new database migrated by its owner. */
+  /** docs/roles.sql, with this run's role names, on a new database that its owner then migrates. */
   async function createRoleDb(label: string, files: SchemaFile[]): Promise<RoleDb> {
     const db = {
       name: `cutx_roles_${label}_${suffix}`,
@@ -63,25 +63,13 @@ describe.skipIf(engine !== 'postgres')('the application role of docs/roles.sql o
     await admin.query(`CREATE DATABASE ${db.name}`);
     databases.push(db.name);
     roles.push(db.owner, db.app);
-    const psql = spawnSync(
-      'psql',
-      [
-        '-X',
-        '-q',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-v',
-        `owner=${db.owner}`,
-        '-v',
-        `app=${db.app}`,
-        '-f',
-        ROLES_SQL,
-        urlOf(db.name),
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(psql.stderr).toBe('');
-    expect(psql.status).toBe(0);
+    const setup = new pg.Client({ connectionString: urlOf(db.name) });
+    await setup.connect();
+    try {
+      await setup.query(ROLES_SQL.replace(/\bcutx_owner\b/g, db.owner).replace(/\bcutx_app\b/g, db.app));
+    } finally {
+      await setup.end();
+    }
     roles.push(db.appWithTemp);
     await admin.query(`CREATE ROLE ${db.appWithTemp} LOGIN IN ROLE ${db.app}`);
     await admin.query(`GRANT TEMPORARY ON DATABASE ${db.name} TO ${db.appWithTemp}`);

@@ -22,7 +22,7 @@ const CUSTOMER = "(SELECT id FROM public.users WHERE email = 'customer@cutx.test
  * Runs `body` nested inside the client's own statement, as the issue describes: from an
  * AFTER INSERT trigger on a temporary table, whose function lives in pg_temp.
  */
-const fromTemporaryTrigger = (body: string): string[] => [
+export const fromTemporaryTrigger = (body: string): string[] => [
   'CREATE TEMP TABLE tripwire (x int)',
   `CREATE FUNCTION pg_temp.payload() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body}; RETURN NULL; END $$`,
   'CREATE TRIGGER payload AFTER INSERT ON tripwire FOR EACH ROW EXECUTE FUNCTION pg_temp.payload()',
