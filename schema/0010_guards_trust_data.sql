@@ -35,6 +35,11 @@
 -- client cannot attach, say, the ledger trigger to a temporary table of its own to move a
 -- balance with no ledger row. (Trigger functions cannot be called directly.)
 
+-- Adding the commit check locks credit_balances against writes: wait for it briefly, then
+-- give up rather than queue the services' writes behind this file.
+SET LOCAL lock_timeout = '5s';
+SET LOCAL statement_timeout = '5min';
+
 -- The one-line rule the guards below share, named so each reads as what it checks.
 CREATE FUNCTION user_is_gone(uuid) RETURNS boolean
 LANGUAGE sql STABLE SET search_path = public, pg_temp
@@ -130,7 +135,9 @@ BEGIN
 END;
 $$;
 
--- Nothing uses it any more, and its name promised what depth cannot tell.
+-- Nothing uses it any more, and its name promised what depth cannot tell. No service calls
+-- it: it only ever served the guards above.
+-- cutx:contract drop function fired_by_referential_action()
 DROP FUNCTION fired_by_referential_action();
 
 ALTER FUNCTION set_updated_at() SET search_path = public, pg_temp;

@@ -17,6 +17,9 @@ const LEDGER = 'test/rules/ledger-guards.test.ts';
 const TRIGGERS = 'test/rules/triggers.test.ts';
 const CASCADES = 'test/properties/cascades.test.ts';
 const CONTRACT = 'test/contract/contract.test.ts';
+const NESTED = 'test/security/nested-code.test.ts';
+const COMMIT_CHECK = 'test/rules/ledger-commit-check.test.ts';
+const TRIGGER_FUNCTIONS = 'test/security/trigger-functions.test.ts';
 
 export const mutants: Mutant[] = [
   {
@@ -140,10 +143,38 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'balance guard lets a balance grow',
-    file: '0004_billing.sql',
-    find: "OR (TG_OP = 'UPDATE' AND NEW.balance = OLD.balance AND",
-    replace: "OR (TG_OP = 'UPDATE' AND NEW.balance >= OLD.balance AND",
+    file: '0010_guards_trust_data.sql',
+    find: 'AND (NEW.balance = OLD.balance OR pg_trigger_depth() > 1) THEN',
+    replace: 'AND (NEW.balance >= OLD.balance OR pg_trigger_depth() > 1) THEN',
     tests: [LEDGER],
+  },
+  {
+    name: 'ledger rows deletable while their user exists',
+    file: '0010_guards_trust_data.sql',
+    find: "IF TG_OP = 'DELETE' AND user_is_gone(OLD.user_id) THEN",
+    replace: "IF TG_OP = 'DELETE' THEN",
+    tests: [LEDGER, NESTED],
+  },
+  {
+    name: 'audit actor nulled while the actor exists',
+    file: '0010_guards_trust_data.sql',
+    find: '     AND user_is_gone(OLD.actor_id) THEN',
+    replace: '     THEN',
+    tests: [NESTED],
+  },
+  {
+    name: 'commit check skips every balance',
+    file: '0010_guards_trust_data.sql',
+    find: 'IF NOT FOUND OR updated_now <> NEW.updated_at THEN',
+    replace: 'IF NOT FOUND OR updated_now >= NEW.updated_at THEN',
+    tests: [COMMIT_CHECK, NESTED],
+  },
+  {
+    name: 'ledger trigger searches pg_temp first',
+    file: '0010_guards_trust_data.sql',
+    find: 'ALTER FUNCTION credit_transactions_apply() SET search_path = public, pg_temp;',
+    replace: 'ALTER FUNCTION credit_transactions_apply() SET search_path = pg_temp, public;',
+    tests: [TRIGGER_FUNCTIONS, NESTED],
   },
   {
     name: 'ledger clamps an overdraft to 0 instead of refusing it',
