@@ -7,6 +7,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { fromPg } from '../../src/db/pg-client.js';
 import { readSchemaFiles, type SchemaFile } from '../../src/db/schema-files.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
+import { SIGNUP_CREDITS } from '../../src/rows/index.js';
 import { expectVictims, guardAttacks, guardedRows, INSERT_VICTIMS, runAttack } from '../security/guard-attacks.js';
 import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
 import { engine } from '../support/test-db.js';
@@ -136,7 +137,7 @@ describe.skipIf(engine !== 'postgres')('the application role of docs/roles.sql o
            FROM credit_balances b WHERE b.user_id = $1`,
         [user?.id],
       );
-    expect((await ledgerOf()).rows).toEqual([{ balance: 25, ledger: 25, paid_jobs: 0 }]);
+    expect((await ledgerOf()).rows).toEqual([{ balance: SIGNUP_CREDITS, ledger: SIGNUP_CREDITS, paid_jobs: 0 }]);
     await app.query(
       "INSERT INTO generation_jobs (user_id, type, idempotency_key, credits_cost) VALUES ($1, 'copy', 'legit', 4)",
       [user?.id],
@@ -144,15 +145,19 @@ describe.skipIf(engine !== 'postgres')('the application role of docs/roles.sql o
     await app.query("INSERT INTO credit_transactions (user_id, kind, amount) VALUES ($1, 'generation', -6)", [
       user?.id,
     ]);
-    expect((await ledgerOf()).rows).toEqual([{ balance: 15, ledger: 15, paid_jobs: 1 }]);
+    const left = SIGNUP_CREDITS - 10;
+    expect((await ledgerOf()).rows).toEqual([{ balance: left, ledger: left, paid_jobs: 1 }]);
     await expectSqlState(
-      app.query("INSERT INTO credit_transactions (user_id, kind, amount) VALUES ($1, 'generation', -16)", [user?.id]),
+      app.query("INSERT INTO credit_transactions (user_id, kind, amount) VALUES ($1, 'generation', $2)", [
+        user?.id,
+        -(left + 1),
+      ]),
       SQL_STATE.checkViolation,
       'credit_balances_balance_nonnegative',
     );
     // Deleting the job nulls the reference of the debit that paid for it, which stays.
     await app.query('DELETE FROM generation_jobs WHERE user_id = $1', [user?.id]);
-    expect((await ledgerOf()).rows).toEqual([{ balance: 15, ledger: 15, paid_jobs: 0 }]);
+    expect((await ledgerOf()).rows).toEqual([{ balance: left, ledger: left, paid_jobs: 0 }]);
     await app.query(
       "INSERT INTO admin_audit_log (actor_id, actor_email, action) VALUES ($1, 'legit@cutx.test', 'user.suspend')",
       [user?.id],

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { SqlClient } from '../../src/db/sql-client.js';
+import { SIGNUP_CREDITS } from '../../src/rows/index.js';
 import { SQL_STATE } from '../support/sql-state.js';
 
 /**
@@ -132,7 +133,7 @@ export const guardAttacks: GuardAttack[] = [
 ];
 
 /**
- * The victims, made by the legitimate paths only: an admin and a customer (25 signup
+ * The victims, made by the legitimate paths only: an admin and a customer (their signup
  * credits each), a job that cost the customer 3, a debit of 5, and an audit entry by the
  * admin. Run as whichever role the test is about.
  */
@@ -177,11 +178,13 @@ export async function guardedRows(client: SqlClient): Promise<Record<string, unk
 
 /**
  * Expects what guardedRows reads right after INSERT_VICTIMS, so no attack is tried on an
- * empty table: balances of 25 and 17, four ledger rows, an audit entry with its actor.
+ * empty table: the signup balance and one 8 below it, four ledger rows, an audit entry with
+ * its actor.
  */
 export function expectVictims(rows: Record<string, unknown>): void {
   expect(rows.balances_off_ledger).toBe(0);
-  expect((rows.balances as { balance: number }[]).map((row) => row.balance).sort()).toEqual([17, 25]);
+  const balances = (rows.balances as { balance: number }[]).map((row) => row.balance);
+  expect(balances.sort((a, b) => a - b)).toEqual([SIGNUP_CREDITS - 8, SIGNUP_CREDITS]);
   expect(rows.ledger).toHaveLength(4);
   expect(rows.audit).toContainEqual(expect.objectContaining({ actor_id: expect.any(String) }));
 }
