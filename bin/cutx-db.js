@@ -3,11 +3,11 @@
 // through tsx's documented programmatic registration.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/src/cli/main.js', import.meta.url);
+const built = new URL('../dist/cli/main.js', import.meta.url);
 if (existsSync(built)) {
   await import(built.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../src/cli/main.ts', import.meta.url).href);
+  await import(new URL('../cli/main.ts', import.meta.url).href);
 }

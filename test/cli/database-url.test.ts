@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkDatabaseUrl } from '../../src/cli/database-url.js';
-import { UsageError } from '../../src/cli/usage-error.js';
+import { checkDatabaseUrl } from '../../cli/database-url.js';
+import { UsageError } from '../../cli/usage-error.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import { runHere } from './run-here.js';
 

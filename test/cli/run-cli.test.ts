@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { type Command, defineCommand, type OptionValues } from '../../src/cli/command.js';
-import { runCli } from '../../src/cli/run-cli.js';
-import { UsageError } from '../../src/cli/usage-error.js';
+import { type Command, defineCommand, type OptionValues } from '../../cli/command.js';
+import { runCli } from '../../cli/run-cli.js';
+import { UsageError } from '../../cli/usage-error.js';
 import { CutxDbError } from '../../src/db/errors.js';
 
 const options = {

@@ -1,5 +1,5 @@
-import { commands } from '../../src/cli/commands/index.js';
-import { runCli } from '../../src/cli/run-cli.js';
+import { commands } from '../../cli/commands/index.js';
+import { runCli } from '../../cli/run-cli.js';
 
 /**
  * Runs `cutx-db <args>` in this process, through the same frame as the launcher, and

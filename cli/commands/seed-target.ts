@@ -1,6 +1,6 @@
-import { migrate } from '../../db/migrate.js';
-import { openDb } from '../../db/open.js';
-import type { TransactionalClient } from '../../db/sql-client.js';
+import { migrate } from '../../src/db/migrate.js';
+import { openDb } from '../../src/db/open.js';
+import type { TransactionalClient } from '../../src/db/sql-client.js';
 import { connectServer } from '../server-connection.js';
 
 /** Where `cutx-db seed` writes: opened, migrated, and locked or connected. */

@@ -1,4 +1,4 @@
-import { CATALOG_KINDS, type CatalogDifference } from '../../db/catalog-snapshot.js';
+import { CATALOG_KINDS, type CatalogDifference } from '../../src/db/catalog-snapshot.js';
 
 const HEADINGS = {
   table: 'tables',

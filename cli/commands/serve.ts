@@ -1,7 +1,7 @@
-import { DEFAULT_SCENARIO } from '../../../seeds/scenarios/names.js';
-import type { DbEngine } from '../../server/db-server-options.js';
-import { findPostgresBinaries } from '../../server/postgres/postgres-binaries.js';
-import { startDbServer } from '../../server/start-db-server.js';
+import { DEFAULT_SCENARIO } from '../../seeds/scenarios/names.js';
+import type { DbEngine } from '../../src/server/db-server-options.js';
+import { findPostgresBinaries } from '../../src/server/postgres/postgres-binaries.js';
+import { startDbServer } from '../../src/server/start-db-server.js';
 import { defineCommand } from '../command.js';
 import { DEFAULT_DATA_DIR, DEFAULT_POSTGRES_DATA_DIR } from '../default-data-dir.js';
 import { UsageError } from '../usage-error.js';
@@ -111,7 +111,7 @@ async function chooseEngine(name: string): Promise<DbEngine> {
 async function seedIfEmpty(opening: Promise<SeedTarget>, stderr: { write(text: string): unknown }): Promise<void> {
   const target = await opening;
   try {
-    const { seedDatabase } = await import('../../../seeds/seed-database.js');
+    const { seedDatabase } = await import('../../seeds/seed-database.js');
     const choice = await scenarioChoice({ scenario: DEFAULT_SCENARIO, seed: '1', scale: '1' });
     const result = await seedDatabase(target.client, { ...choice, onExisting: 'skip' });
     stderr.write(

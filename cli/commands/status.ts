@@ -1,5 +1,5 @@
-import { CutxDbError } from '../../db/errors.js';
-import { readSchemaStatus } from '../../db/schema-status.js';
+import { CutxDbError } from '../../src/db/errors.js';
+import { readSchemaStatus } from '../../src/db/schema-status.js';
 import { defineCommand } from '../command.js';
 import { connectServer } from '../server-connection.js';
 import { databaseUrlOptions, requiredDatabaseUrl } from './database-url-options.js';

@@ -1,5 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { CutxDbError } from '../db/errors.js';
+import { CutxDbError } from '../src/db/errors.js';
 import type { Command, CommandContext, OptionSpecs, OptionValues, Output } from './command.js';
 import { formatCommandHelp, formatOverview, helpOption } from './help.js';
 import { UsageError } from './usage-error.js';

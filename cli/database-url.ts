@@ -1,6 +1,6 @@
 import { parse } from 'pg-connection-string';
-import { CutxDbError } from '../db/errors.js';
-import { isLoopback } from '../server/loopback.js';
+import { CutxDbError } from '../src/db/errors.js';
+import { isLoopback } from '../src/server/loopback.js';
 import { UsageError } from './usage-error.js';
 
 /** A `--database-url` that passed `checkDatabaseUrl`. */

@@ -1,4 +1,4 @@
-import type { SeedProgress } from '../../../seeds/seed-database.js';
+import type { SeedProgress } from '../../seeds/seed-database.js';
 import type { Output } from '../command.js';
 
 const WIDTH = 24;

@@ -1,4 +1,4 @@
-import { CutxDbError } from '../../db/errors.js';
+import { CutxDbError } from '../../src/db/errors.js';
 import { defineCommand } from '../command.js';
 import { DEFAULT_DATA_DIR } from '../default-data-dir.js';
 import { UsageError } from '../usage-error.js';
@@ -47,7 +47,7 @@ export const seed = defineCommand({
       const progress = progressReport(stderr);
       const started = performance.now();
       // Loaded here, not at start-up: `serve` and `--help` need none of the seeding code.
-      const { seedDatabase } = await import('../../../seeds/seed-database.js');
+      const { seedDatabase } = await import('../../seeds/seed-database.js');
       const result = await seedDatabase(target.client, {
         ...choice,
         target: target.label,

@@ -1,6 +1,6 @@
-import { migrate } from '../../db/migrate.js';
-import { planMigration } from '../../db/migration-plan.js';
-import { readSchemaFiles } from '../../db/schema-files.js';
+import { migrate } from '../../src/db/migrate.js';
+import { planMigration } from '../../src/db/migration-plan.js';
+import { readSchemaFiles } from '../../src/db/schema-files.js';
 import { defineCommand } from '../command.js';
 import { connectServer } from '../server-connection.js';
 import { databaseUrlOptions, requiredDatabaseUrl } from './database-url-options.js';

@@ -33,7 +33,7 @@ export const exportCommand = defineCommand({
     const choice = await scenarioChoice(options);
     const progress = progressReport(stderr);
     // Loaded here, not at start-up: other commands and `--help` need none of it.
-    const { exportSeed } = await import('../../../seeds/export/export-seed.js');
+    const { exportSeed } = await import('../../seeds/export/export-seed.js');
     const { manifest, files } = await exportSeed({
       outDir: options.out,
       ...choice,

@@ -1,5 +1,5 @@
-import type { Scenario } from '../../../seeds/scenario.js';
-import { DEFAULT_SCENARIO, scenarioDescriptions } from '../../../seeds/scenarios/names.js';
+import type { Scenario } from '../../seeds/scenario.js';
+import { DEFAULT_SCENARIO, scenarioDescriptions } from '../../seeds/scenarios/names.js';
 import type { OptionSpecs } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { wholeNumber } from '../whole-number.js';
@@ -51,6 +51,6 @@ export async function scenarioChoice(options: {
   }
   const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
   const scale = wholeNumber(options.scale, '--scale', 1, 1_000);
-  const { scenarios } = await import('../../../seeds/scenarios/index.js');
+  const { scenarios } = await import('../../seeds/scenarios/index.js');
   return { scenario: scenarios[options.scenario] as Scenario, seed, scale };
 }

@@ -1,7 +1,7 @@
-import { CutxDbError } from '../db/errors.js';
-import { loadPg } from '../db/load-pg.js';
-import { fromPg } from '../db/pg-client.js';
-import type { TransactionalClient } from '../db/sql-client.js';
+import { CutxDbError } from '../src/db/errors.js';
+import { loadPg } from '../src/db/load-pg.js';
+import { fromPg } from '../src/db/pg-client.js';
+import type { TransactionalClient } from '../src/db/sql-client.js';
 import { checkDatabaseUrl } from './database-url.js';
 
 /** A connected PostgreSQL server, for a command's one session. */
