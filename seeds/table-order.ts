@@ -1,36 +1,7 @@
-import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient } from '../src/db/sql-client.js';
 import { type TableName, tableNames } from '../src/rows/tables.js';
 
 export { tableNames };
-
-/**
- * The tables in foreign-key order, read from the catalog: every table comes after the
- * tables it references, ties kept in `tables` order, so the order is stable. (The `tables`
- * list itself puts credit_transactions before the generation_jobs it references.)
- */
-export async function foreignKeyOrder(client: SqlClient): Promise<TableName[]> {
-  const { rows } = await client.query<{ child: string; parent: string }>(
-    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
-       FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-      WHERE c.contype = 'f' AND n.nspname = 'public' AND c.conrelid <> c.confrelid`,
-  );
-  const ordered: TableName[] = [];
-  const placed = new Set<string>();
-  while (ordered.length < tableNames.length) {
-    const next = tableNames.find(
-      (table) => !placed.has(table) && rows.every((fk) => fk.child !== table || placed.has(fk.parent)),
-    );
-    // The schema has no reference cycles; a new one must be broken in the schema, not here.
-    if (next === undefined) {
-      const left = tableNames.filter((table) => !placed.has(table)).join(', ');
-      throw new CutxDbError('database_error', `Foreign keys form a cycle among ${left}; seeds cannot order them.`);
-    }
-    ordered.push(next);
-    placed.add(next);
-  }
-  return ordered;
-}
 
 // One statement each over every table, written once. Table names come from the fixed
 // `tables` list, never from input.

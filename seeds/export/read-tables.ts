@@ -1,6 +1,5 @@
 import type { SqlClient } from '../../src/db/sql-client.js';
-import type { TableName } from '../../src/rows/tables.js';
-import { foreignKeyOrder } from '../table-order.js';
+import { type TableName, tableNames } from '../../src/rows/tables.js';
 
 /** A column as the catalog describes it. */
 export interface ColumnInfo {
@@ -40,7 +39,7 @@ export async function exportTables(client: SqlClient): Promise<TableShape[]> {
     `SELECT table_name AS table, column_name AS name, data_type AS type FROM information_schema.columns
       WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
   );
-  return (await foreignKeyOrder(client)).map((table) => ({
+  return tableNames.map((table) => ({
     table,
     columns: catalog.filter((column) => column.table === table).map(({ name, type }) => ({ name, type })),
   }));
