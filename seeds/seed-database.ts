@@ -82,6 +82,11 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
       }
       await truncateAll(tx);
     }
+    // The tables grow from empty inside this one transaction, so the planner's statistics
+    // (none yet, or a previous run's) call them tiny, and the plans cached on first use (the
+    // foreign-key checks', the triggers') scan whole tables for one key: quadratic in scale.
+    // Every lookup the seed makes is by key, so the index is always the right plan.
+    await tx.exec('SET LOCAL enable_seqscan = off');
     const f = createFactories(tx, { seed });
     const context = { f, client: tx, random: scenarioRandom(seed) };
     const report = async (done: number, label: string) => {

@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { openDb } from '../../src/db/open.js';
@@ -40,7 +41,7 @@ export interface ExportResult {
 }
 
 /**
- * Builds a scenario in a fresh in-memory database and writes it out for other services:
+ * Builds a scenario in a fresh database in a temporary folder and writes it out for other services:
  * `seed.sql` (data only, for psql), `json/<table>.json`, `manifest.json` and `personas.ts`.
  * The same scenario, seed, scale and schema give byte-identical files.
  *
@@ -48,22 +49,26 @@ export interface ExportResult {
  */
 export async function exportSeed(options: ExportOptions): Promise<ExportResult> {
   const staged = stageExportFolder(options.outDir);
+  // The database is built on disk, not in memory, where a large scale's tables would all
+  // sit in this process; it is thrown away with its folder.
+  const scratch = mkdtempSync(join(tmpdir(), 'cutx-db-export-'));
   try {
-    return await writeExport(staged, options);
+    return await writeExport(staged, join(scratch, 'db'), options);
   } catch (error) {
     // The files are written as the tables are read: a full disk shows here, not in commit.
     throw staged.writeError(error);
   } finally {
     staged.discard();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-async function writeExport(staged: StagedExport, options: ExportOptions): Promise<ExportResult> {
+async function writeExport(staged: StagedExport, dataDir: string, options: ExportOptions): Promise<ExportResult> {
   const { scenario, seed = 1, scale = 1, pageRows = PAGE_ROWS } = options;
   if (!Number.isSafeInteger(pageRows) || pageRows < 1) {
     throw new CutxDbError('invalid_input', `pageRows must be a whole number of 1 or more, not ${pageRows}.`);
   }
-  const db = await openDb();
+  const db = await openDb({ dataDir });
   try {
     const { rows: counts } = await seedDatabase(db, {
       scenario,

@@ -109,6 +109,33 @@ describe('exportSeed', () => {
     expect(readFileSync(join(foreign, 'seed.sql'), 'utf8')).toBe('-- mine\n');
   });
 
+  it('builds in a scratch database on disk under the temporary folder, and removes it, failed or not', async () => {
+    const scratch = join(root, 'tmp');
+    mkdirSync(scratch);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    const seen: string[][] = [];
+    const failsMidway: Scenario = {
+      name: 'fails-midway',
+      description: 'makes a user, then throws',
+      plan: () => [
+        { label: 'a user', run: async ({ f }) => void (await f.users.create()) },
+        { label: 'look', run: async () => void seen.push(readdirSync(scratch)) },
+        { label: 'a failure', run: () => Promise.reject(new Error('injected failure')) },
+      ],
+    };
+    try {
+      await expect(exportSeed({ outDir: join(root, 'failed'), scenario: failsMidway })).rejects.toThrow(
+        'injected failure',
+      );
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect(seen).toEqual([[expect.stringMatching(/^cutx-db-export-/)]]);
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
   it('records the scenario, the schema checksum and row counts that match the JSON files', () => {
     const { tables, ...rest } = manifest();
     expect(rest).toMatchObject({ scenario: 'dev', seed: 1, scale: 1, schemaChecksum: schemaChecksum() });
