@@ -8,6 +8,7 @@
  */
 import { measureBulkInsert } from './bulk-insert.js';
 import { measureFirstDb, measureIsolation } from './isolation.js';
+import { measureLargeSeed } from './large-seed.js';
 import { measureSearch } from './search.js';
 import { measureSeed } from './seed.js';
 
@@ -26,7 +27,9 @@ progress('search');
 const search = await measureSearch(100_000, 21);
 progress('dev seed');
 const seed = await measureSeed(11);
-const figures = { ...isolation, ...firstDb, ...bulk, ...search, ...seed };
+progress('large seeds: scale 1 and 100, export, server');
+const largeSeed = await measureLargeSeed(7);
+const figures = { ...isolation, ...firstDb, ...bulk, ...search, ...seed, ...largeSeed };
 
 if (json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -34,6 +37,7 @@ if (json) {
   const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   const perS = (value: number) => `${Math.round(value).toLocaleString('en')} rows/s`;
   const x = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)}x`;
+  const mb = (value: number) => `${Math.round(value)} MB`;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const f = figures;
   const rows: [string, string, string][] = [
@@ -69,6 +73,29 @@ if (json) {
     ['  seed path / replay, per round', x(f.seed_copy_ratio), 'reported'],
     ['    middle half of the rounds', `${x(f.seed_copy_ratio_q1)}-${x(f.seed_copy_ratio_q3)}`, ''],
     ['    ratio of the medians', x(f.seed_rows_per_s / f.seed_copy_rows_per_s), ''],
+    ['seed dev, scale 1, fresh data directory', perS(f.seed_scale1_rows_per_s), ''],
+    ['seed dev, scale 100, fresh data directory', perS(f.seed_scale100_rows_per_s), ''],
+    [
+      '  scale 100 / scale 1',
+      x(f.seed_scale100_rows_per_s / f.seed_scale1_rows_per_s),
+      `${mark(f.seed_scale100_rows_per_s / f.seed_scale1_rows_per_s >= 0.8)} >= 0.8x`,
+    ],
+    [
+      '  scale 100 / raw COPY',
+      x(f.seed_scale100_rows_per_s / f.copy_rows_per_s),
+      `${mark(f.seed_scale100_rows_per_s / f.copy_rows_per_s >= 0.5)} >= 0.5x`,
+    ],
+    ['  peak RSS', mb(f.seed_scale100_peak_rss_mb), `${mark(f.seed_scale100_peak_rss_mb < 600)} < 600 MB`],
+    [
+      'export dev, scale 100: peak RSS',
+      mb(f.export_scale100_peak_rss_mb),
+      `${mark(f.export_scale100_peak_rss_mb < 600)} < 600 MB`,
+    ],
+    [
+      'seed dev, scale 100, into PostgreSQL',
+      f.seed_pg_scale100_rows_per_s === undefined ? 'no server' : perS(f.seed_pg_scale100_rows_per_s),
+      'reported',
+    ],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));
