@@ -1,4 +1,4 @@
-export { type ExportOptions, type ExportResult, exportSeed } from './export/export-seed.js';
+export { type ExportOptions, type ExportProgress, type ExportResult, exportSeed } from './export/export-seed.js';
 export { type PersonaHandle, personas } from './personas.js';
 export type { Scenario, ScenarioContext, ScenarioStep } from './scenario.js';
 export { scenarios } from './scenarios/index.js';

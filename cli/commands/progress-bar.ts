@@ -1,6 +1,9 @@
 import type { SeedProgress } from '../../seeds/seed-database.js';
 import type { Output } from '../command.js';
 
+/** A seed's step, or an export's, whose `phase` (seeding, then writing) counts rows of its own. */
+type Progress = SeedProgress & { phase?: string };
+
 const WIDTH = 24;
 
 /**
@@ -8,11 +11,11 @@ const WIDTH = 24;
  * elsewhere (CI logs, pipes) a plain line per step with rows so far and rows/s, so a long
  * seed shows it is moving without writing control characters into a log.
  */
-export function progressReport(stream: Output): (progress: SeedProgress) => void {
+export function progressReport(stream: Output): (progress: Progress) => void {
   return (stream as { isTTY?: boolean }).isTTY === true ? progressBar(stream) : progressLines(stream);
 }
 
-function progressBar(stream: Output): (progress: SeedProgress) => void {
+function progressBar(stream: Output): (progress: Progress) => void {
   return ({ done, total, label }) => {
     if (done >= total) {
       stream.write('\r\x1b[K');
@@ -23,11 +26,16 @@ function progressBar(stream: Output): (progress: SeedProgress) => void {
   };
 }
 
-function progressLines(stream: Output): (progress: SeedProgress) => void {
-  // From the first step, not from the start of the command: opening a database is not seeding.
+function progressLines(stream: Output): (progress: Progress) => void {
+  // From the phase's first step, not from the start of the command: opening a database is
+  // not seeding, and an export's writing counts its rows from zero again.
   let started: number | undefined;
-  return ({ done, total, label, rows }) => {
-    started ??= performance.now();
+  let startedPhase: string | undefined;
+  return ({ done, total, label, rows, phase }) => {
+    if (started === undefined || phase !== startedPhase) {
+      started = performance.now();
+      startedPhase = phase;
+    }
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(rows / seconds) : 0;
     stream.write(

@@ -7,7 +7,7 @@ import { openDb } from '../../src/db/open.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import type { Scenario } from '../scenario.js';
 import { type SeedProgress, seedDatabase } from '../seed-database.js';
-import { totalRows } from '../table-order.js';
+import { tableNames, totalRows } from '../table-order.js';
 import { exportFiles, type StagedExport, stageExportFolder } from './export-folder.js';
 import { tableJson } from './json-writer.js';
 import { manifestJson, type SeedManifest } from './manifest.js';
@@ -24,7 +24,8 @@ export interface ExportOptions {
   scenario: Scenario;
   seed?: number;
   scale?: number;
-  onProgress?: (progress: SeedProgress) => void;
+  /** Called before each step: each of the scenario's, then each table's writing, then once at the end. */
+  onProgress?: (progress: ExportProgress) => void;
   /**
    * Rows read from the database per query (default 5,000): an export holds one page of one
    * table at a time, never the whole scenario. The files do not depend on it.
@@ -33,6 +34,12 @@ export interface ExportOptions {
 }
 
 const PAGE_ROWS = 5000;
+
+/** Where an export is: its steps are the scenario's, then one per table written. */
+export interface ExportProgress extends SeedProgress {
+  /** `seed`: `rows` counts the rows inserted so far. `write`: the rows written to the files so far. */
+  phase: 'seed' | 'write';
+}
 
 export interface ExportResult {
   manifest: SeedManifest;
@@ -69,13 +76,22 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
     throw new CutxDbError('invalid_input', `pageRows must be a whole number of 1 or more, not ${pageRows}.`);
   }
   const db = await openDb({ dataDir });
+  const report = options.onProgress ?? (() => {});
+  let seedSteps = 0;
+  let written = 0;
+  const writing = (i: number, label: string) =>
+    report({ done: seedSteps + i, total: seedSteps + tableNames.length, label, rows: written, phase: 'write' });
   try {
     const { rows: counts } = await seedDatabase(db, {
       scenario,
       seed,
       scale,
       analyze: false,
-      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      // The seed's own last report (its `done`) is left out: the tables' writing follows.
+      onProgress: (step) => {
+        if (step.done < step.total) report({ ...step, total: step.total + tableNames.length, phase: 'seed' });
+        seedSteps = step.total;
+      },
     });
     const description = `scenario ${scenario.name}, seed ${seed}, scale ${scale}`;
     const tables = await exportTables(db);
@@ -93,6 +109,7 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
     try {
       await sql.appendFile(seedSqlHeader(`${description}; schema ${manifest.schemaChecksum}`));
       for (const [i, shape] of tables.entries()) {
+        writing(i, `write ${shape.table}`);
         const total = counts[shape.table];
         await sql.appendFile(`${i === 0 ? '' : '\n'}${tableInserts.opening(shape.table, total)}`);
         const json = await open(join(staged.path, tableJsonFile(shape.table)), 'wx');
@@ -103,6 +120,7 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
             await sql.appendFile(tableInserts.page(shape, rows, start, total));
             await json.appendFile(tableJson.page(rows, start));
             start += rows.length;
+            written += rows.length;
           }
           await json.appendFile(tableJson.closing(total));
         } finally {
@@ -110,6 +128,7 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
         }
       }
       await sql.appendFile(seedSqlFooter);
+      writing(tableNames.length, 'done');
     } finally {
       await sql.close();
     }

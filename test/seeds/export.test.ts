@@ -55,6 +55,11 @@ describe('exportSeed', () => {
     const { code, stderr } = await runCutxDb(['export', '--out', again, '--seed', '1']);
     expect(code, stderr).toBe(0);
     expectProgressLines(stderr);
+    // After the scenario's steps, a line per table as it is written, in the files' order.
+    const written = [...stderr.matchAll(/\] write (\w+): /g)].map((match) => match[1]);
+    expect(written).toEqual(Object.keys(manifest().tables));
+    const last = stderr.trimEnd().split('\n').at(-1);
+    expect(last).toContain(`done: ${manifest().totalRows.toLocaleString('en-US')} rows so far`);
     for (const file of filesIn(out)) {
       // Buffer.equals: a deep toEqual walks megabytes byte by byte, about ten seconds here.
       expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file))), `${file} differs`).toBe(true);
