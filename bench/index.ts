@@ -9,6 +9,7 @@
 import { measureBulkInsert } from './bulk-insert.js';
 import { measureFirstDb, measureIsolation } from './isolation.js';
 import { measureLargeSeed } from './large-seed.js';
+import { measurePerTest } from './per-test.js';
 import { measureSearch } from './search.js';
 import { measureSeed } from './seed.js';
 
@@ -21,6 +22,8 @@ progress('isolation');
 const isolation = await measureIsolation(7);
 progress('first database of a worker');
 const firstDb = measureFirstDb(7);
+progress('10,000 tests in vitest');
+const perTest = measurePerTest(10_000);
 progress('bulk inserts');
 const bulk = await measureBulkInsert(10_000, 1_000, 15);
 progress('search');
@@ -29,7 +32,7 @@ progress('dev seed');
 const seed = await measureSeed(11);
 progress('large seeds: scale 1 and 100, export, server');
 const largeSeed = await measureLargeSeed(7);
-const figures = { ...isolation, ...firstDb, ...bulk, ...search, ...seed, ...largeSeed };
+const figures = { ...isolation, ...firstDb, ...perTest, ...bulk, ...search, ...seed, ...largeSeed };
 
 if (json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -52,6 +55,19 @@ if (json) {
       x(f.cold_create_ms / f.worker_first_db_ms),
       `${mark(f.cold_create_ms / f.worker_first_db_ms >= 5)} >= 5x`,
     ],
+    ['vitest test with db + factories, tests 51-150', ms(f.per_test_ms), `${mark(f.per_test_ms <= 2)} <= 2 ms`],
+    ['  the same, tests 9,901-10,000', ms(f.per_test_10k_ms), ''],
+    [
+      '  tests 9,901-10,000 / 51-150',
+      x(f.per_test_10k_ms / f.per_test_ms),
+      `${mark(f.per_test_10k_ms / f.per_test_ms <= 1.2)} <= 1.2x`,
+    ],
+    ['  plain vitest test, tests 51-150', ms(f.per_test_plain_vitest_ms), ''],
+    ['  plain vitest test, tests 9,901-10,000', ms(f.per_test_plain_vitest_10k_ms), ''],
+    ['  test body (3 creates, 1 query), tests 51-150', ms(f.per_test_body_ms), ''],
+    ['  test body, tests 9,901-10,000', ms(f.per_test_body_10k_ms), ''],
+    ['  worker RSS at test 100', mb(f.rss_100_mb), 'reported'],
+    ['  worker RSS at test 10,000', mb(f.rss_10k_mb), 'reported'],
     ['createList (bulk), inventory_items', perS(f.bulk_rows_per_s), ''],
     ['  raw COPY of the same rows (ceiling)', perS(f.copy_rows_per_s), ''],
     ['  single INSERT per row', perS(f.single_insert_rows_per_s), ''],
