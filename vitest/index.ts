@@ -2,6 +2,7 @@ import { test as base } from 'vitest';
 import { createFactories, type FactorySet } from '../factories/index.js';
 import { CutxDbError } from '../src/db/errors.js';
 import type { CutxDb } from '../src/db/open.js';
+import { untilTestEnds } from './until-test-ends.js';
 import { leaseWorkerDb, type WorkerDb } from './worker-databases.js';
 
 export interface CutxFixtures {
@@ -10,7 +11,10 @@ export interface CutxFixtures {
    * freely. With `cutxDb({ engine: 'postgres' })` there is none: it throws, saying what to use.
    */
   db: CutxDb;
-  /** Factories on the test's database, seed 1: every test builds the same rows whatever the order. */
+  /**
+   * Factories on the test's database, seed 1: every test builds the same rows whatever the
+   * order. For its own test only: used after that test ended, it throws.
+   */
   factories: FactorySet;
   /** The same database as `db`, served over the PostgreSQL protocol, for a driver of the service's own. */
   databaseUrl: string;
@@ -53,8 +57,14 @@ export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
   databaseUrl: async ({ workerDb }, use) => {
     await use(workerDb.url);
   },
-  factories: async ({ workerDb }, use) => {
-    await use(createFactories(workerDb.client, { seed: 1 }));
+  // vitest keeps each test's context to the end of the file: the set is let go at teardown.
+  factories: async ({ workerDb, task }, use) => {
+    const factories = untilTestEnds(createFactories(workerDb.client, { seed: 1 }), '`factories`', task.name);
+    try {
+      await use(factories.handle);
+    } finally {
+      factories.end();
+    }
   },
 });
 
