@@ -48,7 +48,8 @@ $$;
 -- each a new file, about 20 ms against under 1 ms for the few rows a test writes. Replica
 -- role turns off the guard and audit triggers that refuse these deletes, and the foreign-key
 -- actions, which need not run: every table holding rows was touched, so all are emptied.
-CREATE FUNCTION cutx_testing.reset() RETURNS void
+-- Returns the tables it emptied: the ones holding dead rows, for a caller to vacuum.
+CREATE FUNCTION cutx_testing.reset() RETURNS SETOF regclass
 LANGUAGE plpgsql AS $$
 DECLARE
   t regclass;
@@ -58,6 +59,7 @@ BEGIN
   SET LOCAL session_replication_role = replica;
   FOR t IN SELECT relid FROM cutx_testing.touched LOOP
     EXECUTE format('DELETE FROM %s', t);
+    RETURN NEXT t;
   END LOOP;
   DELETE FROM cutx_testing.touched;
 END;

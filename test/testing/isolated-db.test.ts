@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
 import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
 import { createIsolatedDb, type IsolatedDb } from '../../src/testing/index.js';
+import { VACUUM_EVERY } from '../../src/testing/isolated-db.js';
 import { nonEmpty, publicTableRows } from './table-rows.js';
 
 let isolated: IsolatedDb;
@@ -114,5 +115,39 @@ describe('IsolatedDb.reset', () => {
     await isolated.reset();
 
     expect(nonEmpty(await publicTableRows(isolated.db))).toEqual({});
+  });
+});
+
+// PGlite runs no autovacuum: without one of its own, a reset leaves the space of the rows it
+// deletes unused, and the tables it scans grow with every test.
+describe('IsolatedDb.reset, test after test', () => {
+  const pages = async (db: IsolatedDb['db']) =>
+    (
+      await db.query<{ relname: string; pages: number }>(
+        `SELECT relname, (pg_relation_size(oid) / current_setting('block_size')::int)::int AS pages
+           FROM pg_class WHERE oid IN ('users'::regclass, 'credit_transactions'::regclass, 'cutx_testing.touched'::regclass)
+          ORDER BY relname`,
+      )
+    ).rows;
+
+  it('keeps the tables it empties from growing: many more tests leave them no larger', async () => {
+    const { db, reset } = await createIsolatedDb();
+    try {
+      // Each test: 20 users, and by trigger their balances and signup grants.
+      const aTest = async () => {
+        await db.query(`INSERT INTO users (email) SELECT 'u' || n || '@cutx.io' FROM generate_series(1, 20) AS n`);
+        await reset();
+      };
+      for (let n = 0; n < VACUUM_EVERY; n++) await aTest();
+      const early = await pages(db);
+      for (let n = 0; n < 4 * VACUUM_EVERY; n++) await aTest();
+      const late = await pages(db);
+
+      expect(late.map((table) => table.relname)).toEqual(['credit_transactions', 'touched', 'users']);
+      for (const [i, table] of late.entries()) expect(table.pages).toBeLessThanOrEqual(early[i]?.pages as number);
+      expect(nonEmpty(await publicTableRows(db))).toEqual({});
+    } finally {
+      await db.close();
+    }
   });
 });
