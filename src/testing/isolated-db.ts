@@ -15,6 +15,8 @@ export interface IsolatedDb {
    * or failed transaction, empties every table written since the last reset (committed or
    * not, directly or by triggers), and resets session settings. Near free when nothing was
    * written. It undoes row writes to the schema's tables, not DDL or temporary tables.
+   * Every 100th reset also vacuums the tables emptied since the last one, so the deleted
+   * rows' space is reused and a reset costs as much at test 10,000 as at test 100.
    */
   reset(): Promise<void>;
 }
