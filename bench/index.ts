@@ -1,8 +1,9 @@
 /**
  * The benchmark of issue 9: per-test isolation, the first database of a worker, bulk
  * inserts, trigram search and the dev seed, each baseline measured in the same run on the
- * same rows. Prints a table with each target's ratio and ✓/✗, or with `--json` one object
- * of the raw figures (milliseconds and rows per second, medians) and the per-round ratios.
+ * same rows; and a service's whole suite under vitest against its alternatives. Prints a
+ * table with each target's ratio and ✓/✗, or with `--json` one object of the raw figures
+ * (milliseconds and rows per second, medians) and the per-round ratios.
  *
  *   npm run bench            npm run --silent bench -- --json
  */
@@ -12,6 +13,7 @@ import { measureLargeSeed } from './large-seed.js';
 import { measurePerTest } from './per-test.js';
 import { measureSearch } from './search.js';
 import { measureSeed } from './seed.js';
+import { measureServiceSuite } from './service-suite.js';
 
 const json = process.argv.includes('--json');
 const progress = (what: string) => {
@@ -32,7 +34,9 @@ progress('dev seed');
 const seed = await measureSeed(11);
 progress('large seeds: scale 1 and 100, export, server');
 const largeSeed = await measureLargeSeed(7);
-const figures = { ...isolation, ...firstDb, ...perTest, ...bulk, ...search, ...seed, ...largeSeed };
+progress('service suite (whole vitest runs)');
+const suite = await measureServiceSuite(3);
+const figures = { ...isolation, ...firstDb, ...perTest, ...bulk, ...search, ...seed, ...largeSeed, ...suite };
 
 if (json) {
   process.stdout.write(`${JSON.stringify(figures)}\n`);
@@ -112,6 +116,23 @@ if (json) {
       f.seed_pg_scale100_rows_per_s === undefined ? 'no server' : perS(f.seed_pg_scale100_rows_per_s),
       'reported',
     ],
+    ['service suite 8x50, cutxDb(), cache warm', ms(f.service_suite_ms), 'reported'],
+    ['  same, template cache empty', ms(f.service_suite_cold_ms), ''],
+    ['  each file a fresh PGlite + schema/', ms(f.service_suite_per_file_db_ms), ''],
+    [
+      '  per-file PGlite / cutxDb()',
+      x(f.service_suite_per_file_db_ms / f.service_suite_ms),
+      `${mark(f.service_suite_per_file_db_ms / f.service_suite_ms >= 5)} >= 5x`,
+    ],
+    ['  no database at all (floor)', ms(f.service_suite_no_db_ms), ''],
+    [
+      '  cutxDb() / no database',
+      x(f.service_suite_ms / f.service_suite_no_db_ms),
+      `${mark(f.service_suite_ms / f.service_suite_no_db_ms <= 2)} <= 2x`,
+    ],
+    f.service_suite_pg_template_ms === undefined
+      ? ['  each file CREATE DATABASE ... TEMPLATE', 'no server', 'CUTX_TEST_DATABASE_URL unset']
+      : ['  each file CREATE DATABASE ... TEMPLATE', ms(f.service_suite_pg_template_ms), ''],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => value.length));

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CutxDb } from '../src/db/open.js';
 import { createIsolatedDb, createTestDb } from '../src/testing/index.js';
+import { INSERT_RELATED_ROWS, INSERT_USER } from './small-test.js';
 import { median, medianMs } from './stats.js';
 
 /** The first database of a new plain Node process, timed by that process. */
@@ -19,19 +20,9 @@ let n = 0;
 /** A typical small test: a user (with its balance and signup credit), a project, an item, an audit entry. */
 async function smallTest(db: Pick<CutxDb, 'query'>): Promise<void> {
   n += 1;
-  const { rows } = await db.query<{ id: string }>('INSERT INTO users (email) VALUES ($1) RETURNING id', [
-    `bench${n}@cutx.io`,
-  ]);
+  const { rows } = await db.query<{ id: string }>(INSERT_USER, [`bench${n}@cutx.io`]);
   const userId = rows[0]?.id;
-  await db.query(`INSERT INTO projects (user_id, name) VALUES ($1, 'Spring drop')`, [userId]);
-  await db.query(
-    `INSERT INTO inventory_items (user_id, name, category, condition, cost_cents, value_cents)
-     VALUES ($1, 'Charizard', 'trading_cards', 'new', 100, 250)`,
-    [userId],
-  );
-  await db.query(`INSERT INTO admin_audit_log (actor_id, actor_email, action) VALUES ($1, 'a@cutx.io', 'user.ban')`, [
-    userId,
-  ]);
+  for (const sql of INSERT_RELATED_ROWS) await db.query(sql, [userId]);
 }
 
 /** Milliseconds per test: the isolation options, measured in one run so the ratios compare like with like. */

@@ -42,20 +42,21 @@ async function sample<T>({ setup, measured, teardown, collected }: Trial<T>): Pr
 }
 
 /**
- * Each trial's milliseconds in each of `times` rounds, after WARMUPS untimed ones. Rounds
+ * Each trial's milliseconds in each of `times` rounds, after `warmups` untimed ones. Rounds
  * alternate between the trials (a, b, a, b, ...), so a busy spell on a shared machine falls
  * on all of them alike instead of on whichever ran then.
  */
 export async function rounds<T extends Record<string, unknown>>(
   times: number,
   trials: { [K in keyof T]: Trial<T[K]> },
+  warmups = WARMUPS,
 ): Promise<Record<keyof T, number[]>> {
   const names = Object.keys(trials) as (keyof T)[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<keyof T, number[]>;
-  for (let round = 0; round < WARMUPS + times; round++) {
+  for (let round = 0; round < warmups + times; round++) {
     for (const name of names) {
       const ms = await sample(trials[name]);
-      if (round >= WARMUPS) samples[name].push(ms);
+      if (round >= warmups) samples[name].push(ms);
     }
   }
   return samples;

@@ -1,0 +1,145 @@
+/**
+ * Writes the service suite of bench/service-suite.ts as a vitest project of its own, in a
+ * folder outside this repository: SUITE_FILES test files of TESTS_PER_FILE tests, set up the
+ * way a `variant` says, with `@cutx/db` installed as a service installs it.
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { INSERT_RELATED_ROWS, INSERT_USER } from './small-test.js';
+
+export const SUITE_FILES = 8;
+export const TESTS_PER_FILE = 50;
+
+/**
+ * - `cutx-db`: the recommended setup, `plugins: [cutxDb()]` and the `db` fixture;
+ * - `pglite-per-file`: vitest's defaults, each file a fresh PGlite with every schema file applied;
+ * - `pg-template-per-file`: vitest's defaults, each file a database cloned on a server by
+ *   `CREATE DATABASE ... TEMPLATE $SUITE_TEMPLATE_DB` on `$SUITE_SERVER_URL`, read through pg;
+ * - `no-db`: vitest's defaults and no database: the floor.
+ */
+export type SuiteVariant = 'cutx-db' | 'pglite-per-file' | 'pg-template-per-file' | 'no-db';
+
+/**
+ * What every database test does: a user and three related rows, then a count and a join
+ * back to the user. Unique emails: the per-file databases are not emptied between tests.
+ */
+const WORK = `import { expect } from 'vitest';
+
+/** What the tests need of a client: PGlite's and pg's both fit. */
+interface Sql {
+  query(sql: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+let tests = 0;
+
+export async function userWithRelatedRows(db: Sql, file: number): Promise<void> {
+  tests += 1;
+  const email = \`user-\${file}-\${tests}@cutx.io\`;
+  const [user] = (await db.query(${JSON.stringify(INSERT_USER)}, [email])).rows as { id: string }[];
+  for (const sql of ${JSON.stringify(INSERT_RELATED_ROWS)}) await db.query(sql, [user?.id]);
+  const counted = await db.query('SELECT count(*)::int AS n FROM inventory_items WHERE user_id = $1', [user?.id]);
+  expect(counted.rows).toEqual([{ n: 1 }]);
+  const joined = await db.query(
+    \`SELECT u.email FROM users u
+       JOIN projects p ON p.user_id = u.id
+       JOIN inventory_items i ON i.user_id = u.id
+       JOIN admin_audit_log a ON a.actor_id = u.id
+      WHERE u.id = $1\`,
+    [user?.id],
+  );
+  expect(joined.rows).toEqual([{ email }]);
+}
+`;
+
+/** Each file's opening (how it gets its database, as `db`) and its tests' body, given `FILE` and `n`. */
+const VARIANTS: Record<SuiteVariant, { setup: string; body: string }> = {
+  'cutx-db': {
+    setup: `import { test } from '@cutx/db/vitest';
+import { userWithRelatedRows } from './work.js';`,
+    body: '({ db }) => userWithRelatedRows(db, FILE)',
+  },
+  'pglite-per-file': {
+    setup: `import { readdirSync, readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { afterAll, beforeAll, test } from 'vitest';
+import { userWithRelatedRows } from './work.js';
+let db: PGlite;
+beforeAll(async () => {
+  db = await PGlite.create({ extensions: { pg_trgm } });
+  const schema = new URL('./schema/', import.meta.url);
+  for (const name of readdirSync(schema).sort()) await db.exec(readFileSync(new URL(name, schema), 'utf8'));
+});
+afterAll(() => db.close());`,
+    body: '() => userWithRelatedRows(db, FILE)',
+  },
+  'pg-template-per-file': {
+    setup: `import pg from 'pg';
+import { afterAll, beforeAll, test } from 'vitest';
+import { userWithRelatedRows } from './work.js';
+const server = process.env.SUITE_SERVER_URL;
+const name = \`suite_\${process.pid}_\${Date.now().toString(36)}\`;
+const admin = () => new pg.Client({ connectionString: server });
+let db: pg.Client;
+beforeAll(async () => {
+  const client = admin();
+  await client.connect();
+  await client.query(\`CREATE DATABASE \${name} TEMPLATE \${process.env.SUITE_TEMPLATE_DB}\`);
+  await client.end();
+  const url = new URL(server ?? '');
+  url.pathname = \`/\${name}\`;
+  db = new pg.Client({ connectionString: url.toString() });
+  await db.connect();
+});
+afterAll(async () => {
+  await db.end();
+  const client = admin();
+  await client.connect();
+  await client.query(\`DROP DATABASE \${name}\`);
+  await client.end();
+});`,
+    body: '() => userWithRelatedRows(db, FILE)',
+  },
+  'no-db': {
+    setup: `import { expect, test } from 'vitest';`,
+    body: '() => expect(FILE + n).toBeGreaterThan(n)',
+  },
+};
+
+/**
+ * Writes the project for `variant` into the empty folder `dir`. `@cutx/db` is copied from
+ * `repo` (its package.json `files`, built) into node_modules, not linked: vitest runs
+ * modules under node_modules as an installed package's, and a link would resolve to the
+ * repository's path. The repository's other node_modules entries are linked beside it.
+ */
+export function writeSuiteProject(dir: string, variant: SuiteVariant, repo: string): void {
+  const modules = join(dir, 'node_modules');
+  mkdirSync(join(modules, '@cutx', 'db'), { recursive: true });
+  for (const entry of readdirSync(join(repo, 'node_modules'))) {
+    if (!entry.startsWith('.')) symlinkSync(join(repo, 'node_modules', entry), join(modules, entry));
+  }
+  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { files: string[] };
+  for (const path of [...manifest.files, 'package.json']) {
+    cpSync(join(repo, path), join(modules, '@cutx', 'db', path), { recursive: true });
+  }
+
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `suite-${variant}`, private: true, type: 'module' }));
+  if (variant === 'cutx-db') {
+    writeFileSync(
+      join(dir, 'vitest.config.ts'),
+      `import { cutxDb } from '@cutx/db/vitest/config';
+import { defineConfig } from 'vitest/config';
+export default defineConfig({ plugins: [cutxDb()] });
+`,
+    );
+  }
+  if (variant === 'pglite-per-file') cpSync(join(repo, 'schema'), join(dir, 'schema'), { recursive: true });
+  if (variant !== 'no-db') writeFileSync(join(dir, 'work.ts'), WORK);
+  const { setup, body } = VARIANTS[variant];
+  for (let file = 1; file <= SUITE_FILES; file++) {
+    writeFileSync(
+      join(dir, `suite-${file}.test.ts`),
+      `${setup}\nconst FILE = ${file};\nfor (let n = 1; n <= ${TESTS_PER_FILE}; n++) test(\`test \${n}\`, ${body});\n`,
+    );
+  }
+}
