@@ -4,16 +4,15 @@
  * setup, with the template cache warm and empty, against what a team does without this
  * package, and against the same project with no database at all.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
 import { fromPg } from '../src/db/pg-client.js';
+import { runVitest, writeScratchVitestProject } from './scratch-vitest-project.js';
 import { median, rounds, type Trial } from './stats.js';
-import { SUITE_FILES, type SuiteVariant, TESTS_PER_FILE, writeSuiteProject } from './suite-project.js';
+import { SUITE_FILES, type SuiteVariant, suiteProjectFiles, TESTS_PER_FILE } from './suite-project.js';
 
 /** Milliseconds per `vitest run` of the 8 x 50 tests, medians. */
 export interface ServiceSuiteFigures {
@@ -35,11 +34,9 @@ export async function measureServiceSuite(times: number): Promise<ServiceSuiteFi
   const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
   let template: string | undefined;
   try {
-    const repo = packageRoot();
     const project = (variant: SuiteVariant) => {
       const dir = join(root, variant);
-      mkdirSync(dir);
-      writeSuiteProject(dir, variant, repo);
+      writeScratchVitestProject(dir, suiteProjectFiles(variant));
       return dir;
     };
     const withCutxDb = project('cutx-db');
@@ -81,7 +78,7 @@ export async function measureServiceSuite(times: number): Promise<ServiceSuiteFi
 function suiteRun(project: string, env: () => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv> = () => ({})) {
   return {
     setup: async () => ({ ...process.env, ...(await env()) }),
-    measured: (fullEnv: NodeJS.ProcessEnv) => runVitest(project, fullEnv),
+    measured: (fullEnv: NodeJS.ProcessEnv) => runSuite(project, fullEnv),
   };
 }
 
@@ -90,37 +87,14 @@ function suiteRun(project: string, env: () => NodeJS.ProcessEnv | Promise<NodeJS
  * config, a quiet reporter) and throws with vitest's output unless every one of the suite's
  * tests ran and passed, so that a broken variant cannot report a fast time.
  */
-async function runVitest(project: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function runSuite(project: string, env: NodeJS.ProcessEnv): Promise<void> {
   const report = join(project, 'report.json');
   rmSync(report, { force: true });
-  const vitest = join(project, 'node_modules', 'vitest', 'vitest.mjs');
-  const args = [vitest, 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`];
-  const child = spawn(process.execPath, args, { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
+  const output = runVitest(project, ['--reporter=dot', '--reporter=json', `--outputFile.json=${report}`], env);
   const expected = SUITE_FILES * TESTS_PER_FILE;
   const passed = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')).numPassedTests as number) : 0;
-  if (code !== 0 || passed !== expected) {
-    throw new Error(`vitest run in ${project} exited with ${code}, ${passed} of ${expected} tests passed:\n${output}`);
-  }
-}
-
-/** The folder of @cutx/db's package.json above this module (compiled, it runs from node_modules/.cache). */
-function packageRoot(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === '@cutx/db') return dir;
-  }
-  throw new Error(`no @cutx/db package.json above ${fileURLToPath(import.meta.url)}`);
+  if (passed !== expected)
+    throw new Error(`vitest run in ${project}: ${passed} of ${expected} tests passed:\n${output}`);
 }
 
 /** `name`, created on the server at `serverUrl` and migrated: the template of the pg variant, built untimed. */

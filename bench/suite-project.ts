@@ -1,10 +1,8 @@
 /**
- * Writes the service suite of bench/service-suite.ts as a vitest project of its own, in a
- * folder outside this repository: SUITE_FILES test files of TESTS_PER_FILE tests, set up the
- * way a `variant` says, with `@cutx/db` installed as a service installs it.
+ * The files of the service suite of bench/service-suite.ts, a vitest project of its own:
+ * SUITE_FILES test files of TESTS_PER_FILE tests, set up the way a `variant` says.
  */
-import { cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readSchemaFiles } from '../src/db/schema-files.js';
 import { INSERT_RELATED_ROWS, INSERT_USER } from './small-test.js';
 
 export const SUITE_FILES = 8;
@@ -106,40 +104,21 @@ afterAll(async () => {
   },
 };
 
-/**
- * Writes the project for `variant` into the empty folder `dir`. `@cutx/db` is copied from
- * `repo` (its package.json `files`, built) into node_modules, not linked: vitest runs
- * modules under node_modules as an installed package's, and a link would resolve to the
- * repository's path. The repository's other node_modules entries are linked beside it.
- */
-export function writeSuiteProject(dir: string, variant: SuiteVariant, repo: string): void {
-  const modules = join(dir, 'node_modules');
-  mkdirSync(join(modules, '@cutx', 'db'), { recursive: true });
-  for (const entry of readdirSync(join(repo, 'node_modules'))) {
-    if (!entry.startsWith('.')) symlinkSync(join(repo, 'node_modules', entry), join(modules, entry));
-  }
-  const manifest = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { files: string[] };
-  for (const path of [...manifest.files, 'package.json']) {
-    cpSync(join(repo, path), join(modules, '@cutx', 'db', path), { recursive: true });
-  }
-
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: `suite-${variant}`, private: true, type: 'module' }));
-  if (variant === 'cutx-db') {
-    writeFileSync(
-      join(dir, 'vitest.config.ts'),
-      `import { cutxDb } from '@cutx/db/vitest/config';
+const CUTX_DB_CONFIG = `import { cutxDb } from '@cutx/db/vitest/config';
 import { defineConfig } from 'vitest/config';
 export default defineConfig({ plugins: [cutxDb()] });
-`,
-    );
-  }
-  if (variant === 'pglite-per-file') cpSync(join(repo, 'schema'), join(dir, 'schema'), { recursive: true });
-  if (variant !== 'no-db') writeFileSync(join(dir, 'work.ts'), WORK);
+`;
+
+/** The project's files for `variant` (path to content), for `writeScratchVitestProject`. */
+export function suiteProjectFiles(variant: SuiteVariant): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (variant === 'cutx-db') files['vitest.config.ts'] = CUTX_DB_CONFIG;
+  if (variant === 'pglite-per-file') for (const { name, sql } of readSchemaFiles()) files[`schema/${name}`] = sql;
+  if (variant !== 'no-db') files['work.ts'] = WORK;
   const { setup, body } = VARIANTS[variant];
   for (let file = 1; file <= SUITE_FILES; file++) {
-    writeFileSync(
-      join(dir, `suite-${file}.test.ts`),
-      `${setup}\nconst FILE = ${file};\nfor (let n = 1; n <= ${TESTS_PER_FILE}; n++) test(\`test \${n}\`, ${body});\n`,
-    );
+    files[`suite-${file}.test.ts`] =
+      `${setup}\nconst FILE = ${file};\nfor (let n = 1; n <= ${TESTS_PER_FILE}; n++) test(\`test \${n}\`, ${body});\n`;
   }
+  return files;
 }
