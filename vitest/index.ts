@@ -1,5 +1,5 @@
 import { test as base } from 'vitest';
-import { createFactories, type FactorySet } from '../factories/index.js';
+import type { FactorySet } from '../factories/index.js';
 import { CutxDbError } from '../src/db/errors.js';
 import type { CutxDb } from '../src/db/open.js';
 import { untilTestEnds } from './until-test-ends.js';
@@ -59,6 +59,9 @@ export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
   },
   // vitest keeps each test's context to the end of the file: the set is let go at teardown.
   factories: async ({ workerDb, task }, use) => {
+    // Loaded by the first test that asks for it: tests that use only `db` or `databaseUrl`
+    // need not load faker and zod into every worker.
+    const { createFactories } = await import('../factories/index.js');
     const factories = untilTestEnds(createFactories(workerDb.client, { seed: 1 }), '`factories`', task.name);
     try {
       await use(factories.handle);
