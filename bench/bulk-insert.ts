@@ -36,14 +36,17 @@ async function prebuilt(count: number) {
 
 const close = ({ db }: { db: CutxDb }) => db.close();
 
-/** The rows createList makes, as COPY text that PostgreSQL wrote, and a fresh database to load them into. */
-async function copyInput(count: number) {
+/**
+ * The rows createList makes, as COPY text that PostgreSQL wrote. Built once per measurement:
+ * the seed makes them the same rows every round.
+ */
+async function copyBlob(count: number): Promise<Blob> {
   const source = await fresh();
   await source.f.inventoryItems.createList(count, { user: source.user });
   const { blob } = await source.db.query("COPY inventory_items TO '/dev/blob'");
   await source.db.close();
   if (blob === undefined) throw new Error('COPY TO returned no blob');
-  return { ...(await fresh()), blob };
+  return blob;
 }
 
 export interface BulkFigures {
@@ -60,6 +63,7 @@ export interface BulkFigures {
 
 /** Medians over `times` fresh databases each, rounds interleaved; the single-INSERT loop writes `loopCount` rows. */
 export async function measureBulkInsert(count: number, loopCount: number, times: number): Promise<BulkFigures> {
+  const blob = await copyBlob(count);
   const ms = await rounds(times, {
     bulk: {
       setup: fresh,
@@ -68,8 +72,8 @@ export async function measureBulkInsert(count: number, loopCount: number, times:
       collected: true,
     },
     copy: {
-      setup: () => copyInput(count),
-      measured: ({ db, blob }) => db.query("COPY inventory_items FROM '/dev/blob'", [], { blob }),
+      setup: async () => ({ ...(await fresh()), blob }),
+      measured: ({ db }) => db.query("COPY inventory_items FROM '/dev/blob'", [], { blob }),
       teardown: close,
       collected: true,
     },

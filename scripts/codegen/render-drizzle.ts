@@ -1,21 +1,9 @@
 import { CutxDbError } from '../../src/db/errors.js';
 import { jsKind } from '../../src/rows/pg-types.js';
 import type { ColumnMetadata, SchemaMetadata, TableMetadata } from '../../src/rows/schema-metadata.js';
+import { JSON_ALIAS, KIND_TYPES } from './kind-types.js';
 import { GENERATED_HEADER } from './render-metadata.js';
 import { camelCase, propertyKey, quoted } from './ts-names.js';
-
-// The TS data type of a custom column (a domain, int8, bytea) of each kind.
-const KIND_DATA: Record<string, string> = {
-  number: 'number',
-  integer8: 'string',
-  decimal: 'string',
-  boolean: 'boolean',
-  date: 'Date',
-  timestamp: 'Date',
-  json: 'Json',
-  bytes: 'Uint8Array',
-  string: 'string',
-};
 
 // The pg-core functions a generated schema may call, imported when it does.
 const PG_CORE = [
@@ -128,7 +116,7 @@ function extras(meta: TableMetadata): string[] {
 export function renderDrizzle(metadata: SchemaMetadata): string {
   const domains = Object.entries(metadata.domains).map(([name, domain]) => {
     const { kind } = jsKind(domain.baseType, `domain ${name}`);
-    const data = KIND_DATA[kind] as string;
+    const data = (KIND_TYPES[kind] as { read: string }).read;
     return `/** The \`${name}\` domain (over ${domain.baseType}). */
 export const ${camelCase(name)} = customType<{ data: ${data}; driverData: ${data} }>({ dataType: () => ${quoted(name)} });
 `;
@@ -153,9 +141,7 @@ ${columns.join('\n')}
 import { sql } from 'drizzle-orm';
 import { ${imports.join(', ')} } from 'drizzle-orm/pg-core';
 
-/** A JSON value as \`JSON.parse\` returns it. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
+${JSON_ALIAS}
 /** int8 as its exact decimal text (type policy), not drizzle's number or bigint modes. */
 export const int8 = customType<{ data: string; driverData: string }>({ dataType: () => 'bigint' });
 

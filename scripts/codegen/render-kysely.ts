@@ -1,25 +1,8 @@
 import { jsKind } from '../../src/rows/pg-types.js';
 import type { ColumnMetadata, SchemaMetadata } from '../../src/rows/schema-metadata.js';
+import { JSON_ALIAS, KIND_TYPES } from './kind-types.js';
 import { GENERATED_HEADER } from './render-metadata.js';
 import { pascalCase, propertyKey, quoted } from './ts-names.js';
-
-// Each kind's JS type under the type policy: as a select returns it, and what an insert
-// or update may give.
-const KIND_TYPES: Record<string, { read: string; write: string }> = {
-  number: { read: 'number', write: 'number' },
-  integer8: { read: 'string', write: 'string | number | bigint' },
-  decimal: { read: 'string', write: 'string | number' },
-  boolean: { read: 'boolean', write: 'boolean' },
-  date: { read: 'Date', write: 'Date | string' },
-  timestamp: { read: 'Date', write: 'Date | string' },
-  json: { read: 'Json', write: 'Json' },
-  bytes: { read: 'Uint8Array', write: 'Uint8Array' },
-  string: { read: 'string', write: 'string' },
-};
-
-const ALIASES = `/** A JSON value as \`JSON.parse\` returns it. */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-`;
 
 function columnType(column: ColumnMetadata, where: string): string {
   const { kind, array } = jsKind(column.baseType, where);
@@ -54,7 +37,7 @@ export function renderKysely(metadata: SchemaMetadata): string {
   return `${GENERATED_HEADER}
 import type { ${used.join(', ')} } from 'kysely';
 
-${ALIASES}
+${JSON_ALIAS}
 ${body}
 /** Every table, for \`new Kysely<Database>(...)\`. */
 export interface Database {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { camelCase } from '../../scripts/codegen/ts-names.js';
 import { metadata } from '../../src/rows/generated/metadata.js';
 
-const camelCase = (name: string) => name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 // @cutx/db/drizzle exports a table per table of the generated metadata (documented as a
 // rule, not by name), a custom type per domain, and int8 and bytea.
 const drizzleTables = Object.keys(metadata.tables).map(camelCase);

@@ -5,6 +5,7 @@ import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
+import { camelCase } from '../../factories/traits.js';
 import { openDb } from '../../src/db/open.js';
 import { fromPg } from '../../src/db/pg-client.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
@@ -15,7 +16,6 @@ import { killAll, type ServeProcess, startServe, stopServe } from '../cli/cutx-d
 type Rows = Record<string, Record<string, unknown>[]>;
 
 const names = Object.keys(metadata.tables) as TableName[];
-const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 const dateColumns = (table: TableName) =>
   Object.entries(metadata.tables[table].columns)
     .filter(([, column]) => column.baseType === 'date')

@@ -15,7 +15,7 @@ describe.skipIf(engine === 'postgres')('the vitest fixture', () => {
 
   let firstUserId: string | undefined;
 
-  test('gives a migrated database and factories: a new user has its 25 credits', async ({ db, factories }) => {
+  test('gives a migrated database and factories: a new user has its signup credits', async ({ db, factories }) => {
     const user = await factories.users.create();
     firstUserId = user.id;
     const { rows } = await db.query('SELECT balance FROM credit_balances WHERE user_id = $1', [user.id]);
@@ -39,8 +39,8 @@ describe.skipIf(engine === 'postgres')('the vitest fixture', () => {
   });
 });
 
-// vitest keeps every test's context to the end of the file; a factory set held there for
-// each of 10,000 tests took the worker from 300 MB to 1.5 GB.
+// vitest keeps every test's context to the end of the file, so a factory set held there for
+// each test would keep its memory until then.
 describe.skipIf(engine === 'postgres')('the factories fixture after its test', () => {
   setFlagsFromString('--expose-gc');
   const collectGarbage: () => void = runInNewContext('gc');
