@@ -23,8 +23,8 @@ export interface CutxDbPluginOptions {
  * - runs test files without isolation (`isolate: false`), so a worker keeps its database,
  *   PGlite's compiled WASM and the loaded template across files instead of a new process and
  *   a new database per file;
- * - raises the default timeouts to fit a worker's first database (about a second, more on a
- *   busy machine).
+ * - raises the default timeouts to fit a worker's first database, which takes longest on
+ *   a busy machine.
  * What the project's own config sets (`isolate`, `testTimeout`, `hookTimeout`) wins.
  *
  * @example

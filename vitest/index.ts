@@ -22,7 +22,7 @@ export interface CutxFixtures {
 
 /**
  * vitest's `test`, extended with `db`, `factories` and `databaseUrl`. Tests that run one at a
- * time share one database per worker, reset after each test (about a millisecond);
+ * time share one database per worker, reset after each test;
  * concurrent tests (`test.concurrent`, `describe.concurrent`) each get a database of their
  * own for as long as they run.
  *

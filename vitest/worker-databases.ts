@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { CutxDb } from '../src/db/open.js';
 import type { TransactionalClient } from '../src/db/sql-client.js';
+import { resolveServerOptions } from '../src/server/db-server-options.js';
 import { servePglite } from '../src/server/pglite/pglite-server.js';
 import { createIsolatedDb } from '../src/testing/isolated-db.js';
 import { createIsolatedPgDb } from '../src/testing/pg-test-db.js';
@@ -48,13 +48,9 @@ async function openWorkerDb(): Promise<WorkerDb> {
     return { pglite: undefined, client: isolated.db, url: isolated.db.url, reset: isolated.reset };
   }
   const isolated = await createIsolatedDb();
-  // Loopback and a free port: several workers on one machine each serve their own.
-  const server = await servePglite(isolated.db, {
-    host: '127.0.0.1',
-    port: 0,
-    password: randomBytes(12).toString('hex'),
-    maxConnections: 32,
-  });
+  // The defaults: loopback, a free port (several workers on one machine each serve their
+  // own) and a random password.
+  const server = await servePglite(isolated.db, resolveServerOptions({ engine: 'pglite' }));
   return { pglite: isolated.db, client: isolated.db, url: server.url, reset: isolated.reset };
 }
 

@@ -7,12 +7,12 @@ import { scenarioChoice, scenarioOptions } from './seed-options.js';
 
 /**
  * `cutx-db export`: a scenario written as files for other services. Builds it in a fresh
- * in-memory database, so no target is touched; the same options give the same bytes.
+ * database in a temporary folder, so no target is touched; the same options give the same bytes.
  */
 export const exportCommand = defineCommand({
   summary: 'Write a seed scenario as seed.sql, JSON per table, a manifest and a personas module.',
   description: [
-    'Builds the scenario in a fresh in-memory database and writes to --out:',
+    'Builds the scenario in a fresh database in a temporary folder and writes to --out:',
     '  seed.sql       data only; psql -v ON_ERROR_STOP=1 -f seed.sql into a database that has the',
     '                 schema and no rows (as a superuser: triggers are off during the load)',
     "  json/<t>.json  each table's rows, tables in foreign-key order",

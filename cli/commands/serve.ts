@@ -1,6 +1,6 @@
 import { DEFAULT_SCENARIO } from '../../seeds/scenarios/names.js';
 import type { DbEngine } from '../../src/server/db-server-options.js';
-import { findPostgresBinaries } from '../../src/server/postgres/postgres-binaries.js';
+import { postgresEngineInstalled } from '../../src/server/postgres/postgres-binaries.js';
 import { startDbServer } from '../../src/server/start-db-server.js';
 import { defineCommand } from '../command.js';
 import { DEFAULT_DATA_DIR, DEFAULT_POSTGRES_DATA_DIR } from '../default-data-dir.js';
@@ -105,7 +105,7 @@ async function chooseEngine(name: string): Promise<DbEngine> {
     throw new UsageError(`--engine must be one of ${engines.join(', ')}, not '${name}'.`);
   }
   if (name !== 'auto') return name as DbEngine;
-  return (await findPostgresBinaries()) === undefined ? 'pglite' : 'postgres';
+  return (await postgresEngineInstalled()) ? 'postgres' : 'pglite';
 }
 
 async function seedIfEmpty(opening: Promise<SeedTarget>, stderr: { write(text: string): unknown }): Promise<void> {

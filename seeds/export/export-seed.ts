@@ -76,22 +76,25 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
     throw new CutxDbError('invalid_input', `pageRows must be a whole number of 1 or more, not ${pageRows}.`);
   }
   const db = await openDb({ dataDir });
-  const report = options.onProgress ?? (() => {});
+  const report = options.onProgress;
   let seedSteps = 0;
   let written = 0;
   const writing = (i: number, label: string) =>
-    report({ done: seedSteps + i, total: seedSteps + tableNames.length, label, rows: written, phase: 'write' });
+    report?.({ done: seedSteps + i, total: seedSteps + tableNames.length, label, rows: written, phase: 'write' });
   try {
     const { rows: counts } = await seedDatabase(db, {
       scenario,
       seed,
       scale,
       analyze: false,
-      // The seed's own last report (its `done`) is left out: the tables' writing follows.
-      onProgress: (step) => {
-        if (step.done < step.total) report({ ...step, total: step.total + tableNames.length, phase: 'seed' });
-        seedSteps = step.total;
-      },
+      // Only when someone listens: each report reads the rows inserted so far. The seed's own
+      // last report (its `done`) is left out: the tables' writing follows.
+      ...(report && {
+        onProgress: (step: SeedProgress) => {
+          if (step.done < step.total) report({ ...step, total: step.total + tableNames.length, phase: 'seed' });
+          seedSteps = step.total;
+        },
+      }),
     });
     const description = `scenario ${scenario.name}, seed ${seed}, scale ${scale}`;
     const tables = await exportTables(db);
@@ -101,8 +104,8 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
       scale,
       schemaChecksum: schemaChecksum(),
       totalRows: totalRows(counts),
-      // Foreign-key order, the order seed.sql loads them.
-      tables: Object.fromEntries(tables.map(({ table }) => [table, counts[table]])),
+      // In foreign-key order (countRows keeps `tables` order), the order seed.sql loads them.
+      tables: counts,
     };
     const files = [exportFiles.sql, ...tables.map(({ table }) => tableJsonFile(table))];
     const sql = await open(join(staged.path, exportFiles.sql), 'wx');

@@ -1,5 +1,6 @@
 import { CutxDbError, toCutxDbError } from './errors.js';
 import { hasMigrationsTable, MIGRATIONS_TABLE, planMigration } from './migration-plan.js';
+import { runInTransaction } from './run-in-transaction.js';
 import { readSchemaFiles, type SchemaFile } from './schema-files.js';
 import type { SqlClient } from './sql-client.js';
 
@@ -64,24 +65,14 @@ async function setUp(client: SqlClient): Promise<void> {
 }
 
 async function applyFile(client: SqlClient, file: SchemaFile): Promise<void> {
-  const record = () =>
-    client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
+  const apply = async (on: SqlClient) => {
+    await on.exec(file.sql);
+    await on.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, checksum) VALUES ($1, $2)`, [file.name, file.checksum]);
+  };
   try {
-    if (file.noTransaction) {
-      // Recorded only once it succeeded; a failure leaves it pending, to be fixed and rerun.
-      await client.exec(file.sql);
-      await record();
-      return;
-    }
-    await client.exec('BEGIN');
-    try {
-      await client.exec(file.sql);
-      await record();
-      await client.exec('COMMIT');
-    } catch (error) {
-      await client.exec('ROLLBACK');
-      throw error;
-    }
+    // Without a transaction it is recorded only once it succeeded; a failure leaves it
+    // pending, to be fixed and rerun.
+    await (file.noTransaction ? apply(client) : runInTransaction(client, apply));
   } catch (error) {
     const cause = toCutxDbError(error);
     throw new CutxDbError('migration_failed', `schema/${file.name} failed to apply: ${cause.message}`, {

@@ -1,3 +1,5 @@
+import { types } from '@electric-sql/pglite';
+
 /**
  * The type policy (README, "Types"): a value reads as `pg` (node-postgres) returns it with
  * its default parsers, which is what the services read in production. PGlite's defaults
@@ -5,16 +7,14 @@
  * - int8: the exact decimal text (PGlite gives a number, or a bigint past 2^53);
  * - date: a Date at local midnight of that day (PGlite gives UTC midnight).
  */
-export const INT8_OID = 20;
-export const DATE_OID = 1082;
 
 /** int8 as its exact decimal text. */
-export const parseInt8 = (value: string): string => value;
+const parseInt8 = (value: string): string => value;
 
 const CALENDAR_DATE = /^(\d{4,})-(\d{2})-(\d{2})( BC)?$/;
 
 /** A `date` as pg's default parser returns it: a Date at local midnight, ±Infinity for ±infinity. */
-export function parseDate(value: string): Date | number {
+function parseDate(value: string): Date | number {
   if (value === 'infinity') return Number.POSITIVE_INFINITY;
   if (value === '-infinity') return Number.NEGATIVE_INFINITY;
   const match = CALENDAR_DATE.exec(value);
@@ -27,4 +27,4 @@ export function parseDate(value: string): Date | number {
 }
 
 /** The parsers every PGlite instance of this package is created with. */
-export const pgliteParsers = { [INT8_OID]: parseInt8, [DATE_OID]: parseDate };
+export const pgliteParsers = { [types.INT8]: parseInt8, [types.DATE]: parseDate };

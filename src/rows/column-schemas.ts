@@ -11,6 +11,9 @@ const INTEGER_RANGE: Record<string, readonly [bigint, bigint]> = {
   bigint: [-(2n ** 63n), 2n ** 63n - 1n],
 };
 
+/** An int8 written as text: an optional minus and digits. */
+const INTEGER_TEXT = /^-?\d+$/;
+
 // PostgreSQL counts a string's length in characters; JS's `length` counts UTF-16 units.
 const characters = (value: string) => [...value].length;
 
@@ -55,10 +58,10 @@ function scalar(column: ColumnMetadata, kind: string, input: boolean): z.ZodType
     }
     case 'integer8': {
       const ok = inRange(type, bounds);
-      const integerText = z.string().regex(/^-?\d+$/, 'must be an integer as text');
+      const integerText = z.string().regex(INTEGER_TEXT, 'must be an integer as text');
       const value = input ? z.union([integerText, z.number().int(), z.bigint()]) : integerText;
       // zod runs the refinement after a failed union too: only integer text reaches BigInt.
-      const integral = (v: string | number | bigint) => typeof v !== 'string' || /^-?\d+$/.test(v);
+      const integral = (v: string | number | bigint) => typeof v !== 'string' || INTEGER_TEXT.test(v);
       return (value as z.ZodType<string | number | bigint>).refine(
         (v) => integral(v) && ok(BigInt(v)),
         rangeMessage(bounds),

@@ -11,12 +11,12 @@ export interface IsolatedDb {
   /** The database. Tests may write, commit, roll back and fail in it as they like. */
   readonly db: CutxDb;
   /**
-   * Puts the database back to the migrated template, in about a millisecond: ends any open
+   * Puts the database back to the migrated template, far cheaper than a new one: ends any open
    * or failed transaction, empties every table written since the last reset (committed or
    * not, directly or by triggers), and resets session settings. Near free when nothing was
    * written. It undoes row writes to the schema's tables, not DDL or temporary tables.
-   * Every 100th reset also vacuums the tables emptied since the last one, so the deleted
-   * rows' space is reused and a reset costs as much at test 10,000 as at test 100.
+   * Every `VACUUM_EVERY`-th reset also vacuums the tables emptied since the last one, so the
+   * deleted rows' space is reused and resets do not slow down as tests accumulate.
    */
   reset(): Promise<void>;
 }

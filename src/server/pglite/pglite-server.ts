@@ -54,8 +54,10 @@ export async function startPgliteServer(options: ResolvedServerOptions): Promise
 }
 
 /** Where `servePglite` listens, and what its URL says. */
-export type ServeAddress = Pick<ResolvedServerOptions, 'host' | 'port' | 'password' | 'maxConnections'> &
-  Partial<Pick<ResolvedServerOptions, 'idleInTransactionTimeoutMs'>>;
+export type ServeAddress = Pick<
+  ResolvedServerOptions,
+  'host' | 'port' | 'password' | 'maxConnections' | 'idleInTransactionTimeoutMs'
+>;
 
 /**
  * Serves a database open in this thread through the same wire server; `stop()` stops
@@ -89,7 +91,7 @@ async function serveEngine(engine: WireEngine, address: ServeAddress): Promise<S
     lease: new EngineLease(),
     password: address.password,
     maxConnections: address.maxConnections,
-    idleInTransactionTimeoutMs: address.idleInTransactionTimeoutMs ?? 5000,
+    idleInTransactionTimeoutMs: address.idleInTransactionTimeoutMs,
     clients,
   };
   const server = createServer((socket) => {

@@ -111,14 +111,20 @@ function statements(sql: string, code: string): Array<[string, string]> {
   return result;
 }
 
+/** A dollar-quote tag (`$$`, `$body$`) starting exactly at `lastIndex`. */
+const DOLLAR_TAG = /\$([A-Za-z_][A-Za-z_0-9]*)?\$/y;
+
 /**
  * `sql` with the insides of string literals, quoted identifiers, dollar quotes and
  * comments replaced by spaces (same length), so keywords are found only where they are code.
  */
 export function withoutLiteralsAndComments(sql: string): string {
-  const out = sql.split('');
+  // Built from slices: the ranges blanked only move forward, so the text between them is copied once.
+  let out = '';
+  let copied = 0;
   const blank = (from: number, to: number) => {
-    for (let index = from; index < to; index++) out[index] = ' ';
+    out += sql.slice(copied, from) + ' '.repeat(to - from);
+    copied = to;
   };
   let index = 0;
   while (index < sql.length) {
@@ -155,7 +161,8 @@ export function withoutLiteralsAndComments(sql: string): string {
       blank(index, Math.min(cursor + 1, sql.length));
       index = cursor + 1;
     } else if (char === '$' && !/\w/.test(sql[index - 1] ?? '')) {
-      const tag = /^\$([A-Za-z_][A-Za-z_0-9]*)?\$/.exec(sql.slice(index));
+      DOLLAR_TAG.lastIndex = index;
+      const tag = DOLLAR_TAG.exec(sql);
       if (tag === null) {
         index++;
         continue;
@@ -166,5 +173,5 @@ export function withoutLiteralsAndComments(sql: string): string {
       index = stop;
     } else index++;
   }
-  return out.join('');
+  return out + sql.slice(copied);
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cstring, frontendMessage } from './protocol/backend-messages.js';
 import { CStringCursor, type FrontendMessage } from './protocol/frontend-frames.js';
 
 // PostgreSQL keeps the first 63 bytes of a statement name (NAMEDATALEN - 1).
@@ -81,10 +82,5 @@ export class StatementNames {
 }
 
 function rebuild(type: string, names: string[], rest: Buffer, head: Buffer = Buffer.alloc(0)): Buffer {
-  const body = Buffer.concat([head, ...names.map((name) => Buffer.from(`${name}\0`, 'utf8')), rest]);
-  const frame = Buffer.alloc(5 + body.length);
-  frame.write(type, 0, 'latin1');
-  frame.writeInt32BE(4 + body.length, 1);
-  body.copy(frame, 5);
-  return frame;
+  return frontendMessage(type, Buffer.concat([head, ...names.map(cstring), rest]));
 }

@@ -14,7 +14,8 @@ function int32(value: number): Buffer {
   return bytes;
 }
 
-function cstring(text: string): Buffer {
+/** `text` as a NUL-terminated string, as the protocol writes names and values. */
+export function cstring(text: string): Buffer {
   return Buffer.from(`${text}\0`, 'utf8');
 }
 
