@@ -1,6 +1,22 @@
-/** What went wrong, as a stable string a caller can branch on. */
+/**
+ * What went wrong, as a stable string a caller can branch on:
+ * - `invalid_input`: the caller passed something wrong (an option, a count, a path);
+ * - `environment`: the machine cannot do it (missing binaries, a port in use, running as
+ *   root where that is refused, a folder another user cannot reach);
+ * - `unsupported_runtime`: this entry point needs Node (it was loaded in workerd, say); the
+ *   message names the entry point to use instead;
+ * - `interrupted`: the work was cancelled or killed before it finished;
+ * - `engine_stopped`: the database engine is stopping or has stopped;
+ * - `database_error`: the database refused a statement (SQLSTATE and constraint kept);
+ * - the `migration_*`, `schema_*`, `unsafe_target`, `target_not_empty`, `data_dir_locked`
+ *   and `missing_dependency` codes are the refusals of the commands that carry their names.
+ */
 export type CutxDbErrorCode =
   | 'database_error'
+  | 'environment'
+  | 'unsupported_runtime'
+  | 'interrupted'
+  | 'engine_stopped'
   | 'migration_changed'
   | 'migration_failed'
   | 'migration_missing'
