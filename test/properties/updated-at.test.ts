@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anyInstant } from '../../factories/gen.js';
+import { anyInstant } from '../../factories/column-generators.js';
 import { createFactories } from '../../factories/index.js';
 import { tables } from '../../src/rows/index.js';
 import { UPDATED_AT_TABLES } from '../contract/contract-checks.js';
