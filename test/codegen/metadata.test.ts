@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMetadata } from '../../scripts/codegen/read-catalog.js';
+import { compactMetadata } from '../../scripts/codegen/render-metadata.js';
+import { expandMetadata } from '../../src/rows/expand-metadata.js';
 import { metadata } from '../../src/rows/generated/metadata.js';
 import { engine, openTestDb, type TestDb } from '../support/test-db.js';
 
@@ -18,6 +20,26 @@ describe('the generated metadata', () => {
     const read = await readMetadata(db);
     if (engine === 'pglite') expect(read).toEqual(metadata);
     else expect(withoutPrintedText(read)).toEqual(withoutPrintedText(metadata));
+  });
+
+  it('is written without its defaults, which expanding gives back', async () => {
+    const read = await readMetadata(db);
+    const compact = compactMetadata(read);
+    expect(expandMetadata(compact)).toEqual(read);
+    const columns = Object.values(compact.tables).flatMap((table) => Object.values(table.columns));
+    const written = (field: string, value: unknown) =>
+      columns.filter(
+        (column) => JSON.stringify((column as unknown as Record<string, unknown>)[field]) === JSON.stringify(value),
+      );
+    expect([written('nullable', false), written('default', null), written('bounds', {})]).toEqual([[], [], []]);
+    expect(columns.filter((column) => column.baseType === column.type)).toEqual([]);
+    // The defaults are left out, not lost: a column of each kind is still written.
+    expect(compact.tables.users?.columns.role).toEqual({
+      type: 'text',
+      default: "'user'::text",
+      bounds: { values: ['user', 'admin', 'owner'] },
+    });
+    expect(compact.tables.credit_transactions?.columns.balance_after).toMatchObject({ filledBy: 'trigger' });
   });
 
   it('notices a CHECK changed in SQL alone', async () => {
