@@ -1,5 +1,5 @@
 import { test as base } from 'vitest';
-import { openIsolatedTestDb, openTestDb, type TestDb } from './test-db.js';
+import { openTestDb, type TestDb } from './test-db.js';
 
 /**
  * `test` with the file's database as a fixture, on the engine under test: opened when the
@@ -22,28 +22,3 @@ export const dbTest = base.extend<{ db: TestDb }>({
   ],
 });
 
-/**
- * `test` with one database for the file that every test starts empty on: what a test
- * wrote (committed or not) is emptied after it.
- */
-export const isolatedDbTest = base.extend<{ isolated: Awaited<ReturnType<typeof openIsolatedTestDb>>; db: TestDb }>({
-  isolated: [
-    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const isolated = await openIsolatedTestDb();
-      try {
-        await use(isolated);
-      } finally {
-        await isolated.db.close();
-      }
-    },
-    { scope: 'file' },
-  ],
-  db: async ({ isolated }, use) => {
-    try {
-      await use(isolated.db);
-    } finally {
-      await isolated.reset();
-    }
-  },
-});
