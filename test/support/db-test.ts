@@ -21,4 +21,3 @@ export const dbTest = base.extend<{ db: TestDb }>({
     { scope: 'file' },
   ],
 });
-
