@@ -29,7 +29,8 @@ beforeAll(async () => {
   writeFileSync(join(scratchSchema, nextMigrationName(readdirSync(scratchSchema))), EXTRA_MIGRATION);
   mkdirSync(out, { recursive: true });
   await codegen('--schema', scratchSchema, '--out', out);
-  // The generated metadata only imports types: it loads as plain JavaScript.
+  // The generated metadata imports the expander beside it, which imports only types.
+  cpSync('src/rows/expand-metadata.ts', join(out, 'src/rows/expand-metadata.ts'));
   ({ metadata: schema } = await import(join(process.cwd(), out, 'src/rows/generated/metadata.ts')));
   db = await openDb({ migrate: false });
   await migrate(db, readSchemaFiles(scratchSchema));
