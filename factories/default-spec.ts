@@ -14,7 +14,7 @@ export interface DefaultSpec {
   readonly traits: Record<string, never>;
 }
 
-// Columns every factory fills itself (table-factory.ts).
+// Columns every factory fills itself (row-builder.ts).
 const ENGINE_FILLED = new Set(['id', 'created_at', 'updated_at']);
 
 const fake = <T>(make: (ctx: FakeContext) => T): Gen<T> => ({
