@@ -36,7 +36,8 @@ export const migrateCommand = defineCommand({
       }
       // Said once the lock is held: a migrator waiting behind another applies nothing yet.
       const result = await migrate(server.client, files, {
-        onApplying: (now) => stdout.write(`Applying, each in its own transaction:\n${list(now.map((file) => file.name))}`),
+        onApplying: (now) =>
+          stdout.write(`Applying, each in its own transaction:\n${list(now.map((file) => file.name))}`),
       });
       stdout.write(`Applied ${result.applied.length} files.\n`);
     } finally {
