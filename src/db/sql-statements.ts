@@ -7,7 +7,7 @@ export interface SqlStatement {
   type: string;
   /** The node itself (see @pgsql/types for its fields). */
   node: Record<string, unknown>;
-  /** The statement's text, without the `;` that ends it. */
+  /** The statement's text, without the comments before it or the `;` that ends it. */
   text: string;
   /** Its 1-based line in the file. */
   line: number;
@@ -46,7 +46,7 @@ export async function parseStatements(sql: string, where: string): Promise<SqlSt
     return {
       type,
       node: node as Record<string, unknown>,
-      text: text.trim(),
+      text: text.slice(leading.length).trim(),
       line: `${before}${leading}`.split('\n').length,
     };
   });
