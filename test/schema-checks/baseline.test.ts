@@ -12,10 +12,13 @@ import {
 import { runCompatibilityGate } from '../../scripts/schema-checks/compatibility-gate.js';
 import { readSchemaFiles } from '../../src/db/schema-files.js';
 
+// Each case builds embedded databases and migrates them; on a machine shared by many, that is slow.
+const GATE_TIME = { timeout: 300_000 };
+
 const TABLE = 'CREATE TABLE users (id int PRIMARY KEY, legacy_x text);\n';
 const DROP = 'ALTER TABLE users DROP COLUMN legacy_x;\n';
 
-describe('the baseline the lint and the gate compare with', () => {
+describe('the baseline the lint and the gate compare with', GATE_TIME, () => {
   let repo: string;
   const dirs: string[] = [];
   const git = (...args: string[]) =>

@@ -1,11 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { classifyChanges } from '../../scripts/schema-checks/compatibility.js';
 import { runCompatibilityGate } from '../../scripts/schema-checks/compatibility-gate.js';
 import { type CatalogSnapshot, diffCatalogSnapshots, readCatalogSnapshot } from '../../src/db/catalog-snapshot.js';
 import { createPglite } from '../../src/db/create-pglite.js';
 import type { CutxDb } from '../../src/db/open.js';
+import { schemaDir } from '../../src/db/schema-files.js';
 import { migratedTemplate } from '../../src/db/template/migrated-template.js';
 import { type ScratchSchema, scratchSchema } from '../migrate/scratch-schema.js';
+
+// Each case builds embedded databases and migrates them; on a machine shared by many, that is slow.
+const GATE_TIME = { timeout: 300_000 };
 
 const BASE = `
 CREATE TABLE users (
@@ -118,7 +124,7 @@ describe('the compatibility gate classifies each change of a scratch schema', ()
   });
 });
 
-describe('the compatibility gate on a baseline and new files', () => {
+describe('the compatibility gate on a baseline and new files', GATE_TIME, () => {
   let schema: ScratchSchema;
   const baseline = () => ({ ref: 'base', reason: 'test', files: schema.files() });
   afterEach(() => schema.cleanUp());
@@ -165,6 +171,16 @@ describe('the compatibility gate on a baseline and new files', () => {
 });
 
 // Each a new file after 0010 of this package's schema, as the deployed services have it.
+
+/** 0004's signup trigger function, replaced by one that grants `credits` instead of 25. */
+function signupCredits(credits: number): string {
+  const billing = readFileSync(join(schemaDir, '0004_billing.sql'), 'utf8');
+  const definition = /CREATE FUNCTION users_grant_signup_credits\(\)[\s\S]*?\$\$;/.exec(billing)?.[0] ?? '';
+  expect(definition).toContain("'signup_bonus', 25,");
+  return definition
+    .replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION')
+    .replace("'signup_bonus', 25,", `'signup_bonus', ${credits},`);
+}
 describe("the compatibility gate on changes to this package's schema", () => {
   const changesOf = classifier(() => createPglite({}, migratedTemplate));
   const vocabulary = (constraint: string, column: string, values: string, how = 'DROP CONSTRAINT') =>
@@ -190,14 +206,7 @@ describe("the compatibility gate on changes to this package's schema", () => {
     ],
     [
       'the signup trigger granting 5 credits, not 25',
-      `CREATE OR REPLACE FUNCTION users_grant_signup_credits() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         INSERT INTO credit_balances (id, user_id, balance, created_at, updated_at)
-         VALUES (derived_uuid(NEW.id, 'credit_balance'), NEW.id, 0, NEW.created_at, NEW.created_at);
-         INSERT INTO credit_transactions (id, user_id, kind, amount, description, created_at)
-         VALUES (derived_uuid(NEW.id, 'signup_bonus'), NEW.id, 'signup_bonus', 5, 'Free credits on signup', NEW.created_at);
-         RETURN NULL;
-       END $$`,
+      signupCredits(5),
       ['behaviour change function users_grant_signup_credits()'],
     ],
     [
@@ -296,7 +305,7 @@ describe("the compatibility gate on changes to this package's schema", () => {
   });
 });
 
-describe('the compatibility gate judges a change by what the baseline already holds', () => {
+describe('the compatibility gate judges a change by what the baseline already holds', GATE_TIME, () => {
   let schema: ScratchSchema;
   afterEach(() => schema.cleanUp());
   const gate = async (baselineSql: string, change: string) => {

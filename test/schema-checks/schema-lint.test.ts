@@ -4,6 +4,9 @@ import { runSquawk } from '../../scripts/schema-checks/squawk.js';
 import { checkTransactionRules } from '../../scripts/schema-checks/transaction-rules.js';
 import { type ScratchSchema, scratchSchema } from '../migrate/scratch-schema.js';
 
+// Each case builds embedded databases and migrates them; on a machine shared by many, that is slow.
+const GATE_TIME = { timeout: 300_000 };
+
 const TIMEOUTS = "SET LOCAL lock_timeout = '5s';\nSET LOCAL statement_timeout = '5min';\n";
 
 let schema: ScratchSchema;
@@ -16,7 +19,7 @@ async function rules(files: Record<string, string>, ceiling?: string): Promise<s
   return (await checkTransactionRules(schema.files(), new Set(names.slice(1)), ceiling)).problems;
 }
 
-describe('schema lint: our rules, watched on a database while each new file runs', () => {
+describe('schema lint: our rules, watched on a database while each new file runs', GATE_TIME, () => {
   it('asks for both timeouts exactly where a file takes a write-blocking lock on an earlier table', async () => {
     expect(
       await rules({
@@ -148,7 +151,7 @@ describe('schema lint: squawk with this package’s .squawk.toml', () => {
   });
 });
 
-describe('schema lint: squawk told what earlier files made', () => {
+describe('schema lint: squawk told what earlier files made', GATE_TIME, () => {
   it.each([
     ['passes SET NOT NULL behind a validated CHECK (x IS NOT NULL) of an earlier file', '', []],
     ['flags it behind a NOT VALID one', ' NOT VALID', [expect.stringContaining('adding-not-nullable-field')]],
