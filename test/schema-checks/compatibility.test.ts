@@ -40,8 +40,8 @@ function classifier(setUp: () => Promise<CutxDb>) {
   beforeAll(async () => {
     db = await setUp();
     base = await readCatalogSnapshot(db);
-  });
-  afterAll(() => db.close());
+  }, GATE_TIME.timeout);
+  afterAll(() => db?.close());
   return async (sql: string): Promise<string[]> => {
     await db.exec('BEGIN');
     try {
