@@ -1,12 +1,18 @@
 import { CATALOG_KINDS, type CatalogDifference } from '../../src/db/catalog-snapshot.js';
 
 const HEADINGS = {
-  table: 'tables',
+  extension: 'extensions',
+  table: 'tables (persistence, row-level security, replica identity, owner, grants)',
   column: 'columns (type, nullability, default)',
   constraint: 'constraints',
   index: 'indexes',
-  trigger: 'triggers',
-  function: 'functions',
+  view: 'views',
+  sequence: 'sequences',
+  domain: 'domains and their constraints',
+  policy: 'row-level security policies',
+  rule: 'rules',
+  trigger: 'triggers (with their enable mode)',
+  function: 'functions (with owner and grants)',
 } as const;
 
 /**

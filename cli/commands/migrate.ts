@@ -11,7 +11,9 @@ export const migrateCommand = defineCommand({
   description: [
     'Applies each pending file of schema/ in its own transaction and records it, after',
     'refusing a history the files no longer explain (an applied file changed, missing or',
-    'renamed, a new file sorting before an applied one). Exits 1 on any refusal or failure.',
+    'renamed, a new file sorting before an applied one), a file with transaction control or a',
+    'no-transaction file of more than one statement, and an INVALID index. Waits at most 5',
+    'minutes for another migrator, then names its backend. Exits 1 on any refusal or failure.',
     'Refused unless the host is this machine or --allow-remote is given.',
   ].join('\n'),
   options: {
@@ -32,8 +34,11 @@ export const migrateCommand = defineCommand({
         stdout.write(`Would apply, in this order:\n${list(pending)}`);
         return;
       }
-      stdout.write(`Applying, each in its own transaction:\n${list(pending)}`);
-      const result = await migrate(server.client, files);
+      // Said once the lock is held: a migrator waiting behind another applies nothing yet.
+      const result = await migrate(server.client, files, {
+        onApplying: (now) =>
+          stdout.write(`Applying, each in its own transaction:\n${list(now.map((file) => file.name))}`),
+      });
       stdout.write(`Applied ${result.applied.length} files.\n`);
     } finally {
       await server.close();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
@@ -30,38 +30,82 @@ function tryGit(args: string[], cwd: string): string | undefined {
   }
 }
 
+/** Where the repository records the schema files production has applied: `<name> <sha256>` a line. */
+export const RELEASED_RECORD = 'scripts/schema-checks/released.txt';
+
 /**
  * Finds the baseline in the repository at `cwd`, the first of:
- * 1. `CUTX_SCHEMA_BASELINE` (any git revision), when set;
- * 2. the newest `schema-v*` tag reachable from HEAD: a release, what production runs;
- * 3. the parent of the newest commit that added a file to `schema/`: every file older than
- *    the newest one is taken as applied. It works in a fresh clone of main (no branch to
- *    compare with) and on a branch. A file not committed yet counts as added after HEAD,
- *    so then the baseline is HEAD.
- * When that revision has no `schema/` (the commit that created the schema) there is
- * nothing in production to stay compatible with, and the baseline is empty.
+ * 1. the merge base of HEAD with `CUTX_SCHEMA_BASELINE` (any git revision), when set;
+ * 2. the merge base of HEAD with the branch the change will land on (`CUTX_SCHEMA_TARGET`,
+ *    else the remote's default branch, `origin/HEAD`), when HEAD has commits it lacks: every
+ *    commit of a branch is then checked, not only its newest;
+ * 3. the newest `schema-v*` tag reachable from HEAD: a release, what production runs;
+ * 4. the files `scripts/schema-checks/released.txt` records with their checksums: what the
+ *    last release applied. This is the baseline of a clone of the target branch itself
+ *    (CI's fresh clone of main), where which commit was main before a submission landed
+ *    cannot be known, and it needs no history (shallow clones included).
+ * No baseline at all is an error, never a silent pass: name one in `CUTX_SCHEMA_BASELINE`.
+ * A revision without `schema/` (before the schema was created) is an empty baseline.
  */
 export function findBaseline(cwd: string, env: NodeJS.ProcessEnv = process.env): Baseline {
   const given = env.CUTX_SCHEMA_BASELINE;
-  if (given) return atRevision(cwd, given, 'CUTX_SCHEMA_BASELINE');
-  if (tryGit(['rev-parse', '--is-shallow-repository'], cwd) === 'true') {
-    // A shallow clone's oldest commit looks as if it added every file: the baseline would be empty.
-    throw new CutxDbError(
-      'invalid_input',
-      'This clone is shallow, so the schema history is cut off: fetch it whole (git fetch --unshallow, or ' +
-        'fetch-depth: 0 in CI) or name the baseline in CUTX_SCHEMA_BASELINE.',
-    );
+  if (given) return atRevision(cwd, mergeBase(cwd, given) ?? given, `the merge base with ${given}`);
+  const shallow = tryGit(['rev-parse', '--is-shallow-repository'], cwd) === 'true';
+  // A shallow clone's history is cut off: a merge base or a tag could be missing from it.
+  const fromGit = shallow ? undefined : fromHistory(cwd, env);
+  if (fromGit !== undefined) return fromGit;
+  const released = fromRecord(cwd);
+  if (released !== undefined) return released;
+  throw new CutxDbError(
+    'invalid_input',
+    `No schema baseline${shallow ? ' (this clone is shallow: its history is cut off)' : ''}: no target branch to merge with, no schema-v* tag and no ${RELEASED_RECORD}. ` +
+      'Name the revision production runs in CUTX_SCHEMA_BASELINE (or fetch the history whole: git fetch --unshallow).',
+  );
+}
+
+function fromHistory(cwd: string, env: NodeJS.ProcessEnv): Baseline | undefined {
+  const head = tryGit(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], cwd);
+  const target =
+    env.CUTX_SCHEMA_TARGET ||
+    tryGit(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd)?.replace(/^refs\/remotes\//, '');
+  const base = target === undefined ? undefined : mergeBase(cwd, target);
+  if (target !== undefined && base !== undefined && base !== head) {
+    return atRevision(cwd, base, `the merge base with ${target}, the branch this lands on`);
   }
+  // HEAD is on the target branch (or there is none): what landed is checked against the release.
   const tag = tryGit(['describe', '--tags', '--abbrev=0', '--match', 'schema-v*', 'HEAD'], cwd);
-  if (tag !== undefined) return atRevision(cwd, tag, `the newest schema-v* tag`);
-  const uncommitted = tryGit(['status', '--porcelain', '--untracked-files=all', '--', 'schema/'], cwd) ?? '';
-  if (/^(\?\?|A)/m.test(uncommitted)) return atRevision(cwd, 'HEAD', 'schema/ has a file not committed yet');
-  const added = tryGit(['log', '-1', '--format=%H', '--diff-filter=A', 'HEAD', '--', 'schema/'], cwd);
-  const parent = added === undefined ? undefined : tryGit(['rev-parse', '--verify', '--quiet', `${added}^`], cwd);
-  if (added === undefined || parent === undefined) {
-    return { ref: undefined, reason: 'no commit before the schema was created', files: [] };
+  return tag === undefined ? undefined : atRevision(cwd, tag, 'the newest schema-v* tag');
+}
+
+function mergeBase(cwd: string, revision: string): string | undefined {
+  return tryGit(['merge-base', 'HEAD', revision], cwd);
+}
+
+/** The record's files as the working tree has them, each with the checksum it was released with. */
+function fromRecord(cwd: string): Baseline | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(cwd, RELEASED_RECORD), 'utf8');
+  } catch {
+    return undefined;
   }
-  return atRevision(cwd, parent, `the parent of ${added.slice(0, 10)}, the newest commit that added a schema file`);
+  const now = new Map(readSchemaFiles(join(cwd, 'schema')).map((file) => [file.name, file]));
+  const files = text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line): SchemaFile => {
+      const [name = '', checksum = ''] = line.trim().split(/\s+/);
+      const file = now.get(name);
+      // A changed or missing file keeps the released checksum, so it is reported as such.
+      return { name, checksum, sql: file?.sql ?? '', noTransaction: file?.noTransaction ?? false };
+    });
+  return { ref: RELEASED_RECORD, reason: `${RELEASED_RECORD} (the files the last release applied)`, files };
+}
+
+/** The text of the record for `files`: what `--record-release` writes once they are in production. */
+export function releasedRecord(files: readonly SchemaFile[]): string {
+  const lines = files.map((file) => `${file.name} ${file.checksum}`);
+  return `# The schema files production has applied (the baseline of a clone of main). Update on release.\n${lines.join('\n')}\n`;
 }
 
 function atRevision(cwd: string, ref: string, why: string): Baseline {

@@ -5,8 +5,9 @@ import { checkTransactionRules } from './transaction-rules.js';
 
 /**
  * Lints the files of `files` that are new since `baseline` (applied files never change, so
- * only new ones can still be fixed) with squawk and with our transaction rules, and reports
- * a baseline file that changed or went away. Returns the new files and every finding.
+ * only new ones can still be fixed) with our transaction rules and with squawk (told what the
+ * rules learnt of the catalog before each file), and reports a baseline file that changed or
+ * went away. Returns the new files and every finding.
  */
 export async function lintNewSchemaFiles(
   baseline: Baseline,
@@ -15,7 +16,7 @@ export async function lintNewSchemaFiles(
 ): Promise<{ added: SchemaFile[]; problems: string[] }> {
   const { added, problems } = filesSinceBaseline(baseline, files);
   if (baseline.ref === undefined || added.length === 0) return { added: [], problems };
-  problems.push(...runSquawk(dir, added));
-  problems.push(...(await checkTransactionRules(files, new Set(added.map((file) => file.name)))));
+  const rules = await checkTransactionRules(files, new Set(added.map((file) => file.name)));
+  problems.push(...(await runSquawk(dir, added, rules.notNullChecked)), ...rules.problems);
   return { added, problems };
 }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPglite } from '../../src/db/create-pglite.js';
 import { migrate } from '../../src/db/migrate.js';
+import { invalidIndexes } from '../../src/db/migration-guards.js';
 import type { CutxDb } from '../../src/db/open.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
 import { type ScratchSchema, scratchSchema } from './scratch-schema.js';
@@ -143,6 +144,74 @@ describe('migrate on a scratch schema', () => {
           sqlState: '25001',
         });
       }
+    });
+  });
+  describe('trusts no file', () => {
+    it('refuses transaction control before applying anything, and reads COMMIT in a string or comment as no statement', async () => {
+      schema.write({ '0003_commit.sql': 'CREATE TABLE a (id int);\nCOMMIT;\nCREATE TABLE b (id int);\n' });
+      await expect(migrate(db, schema.files())).rejects.toMatchObject({
+        code: 'migration_failed',
+        message: expect.stringContaining('schema/0003_commit.sql line 2 has transaction control (COMMIT)'),
+      });
+      const { rows } = await db.query("SELECT to_regclass('a') AS a, to_regnamespace('cutx_migrate') AS bookkeeping");
+      expect(rows).toEqual([{ a: null, bookkeeping: null }]);
+      schema.write({ '0003_commit.sql': "-- COMMIT;\nCREATE TABLE a (note text DEFAULT 'COMMIT; BEGIN;');\n" });
+      expect((await migrate(db, schema.files())).applied).toContain('0003_commit.sql');
+    });
+
+    it('refuses a no-transaction file of two statements, and takes one with comments around it', async () => {
+      const index = 'CREATE INDEX CONCURRENTLY first_id_idx ON first (id);';
+      schema.write({ '0003_index.sql': `-- cutx:no-transaction\n${index}\nDROP TABLE second;\n` });
+      await expect(migrate(db, schema.files())).rejects.toMatchObject({
+        message: expect.stringContaining('holds 2 statements'),
+      });
+      expect(await db.query("SELECT to_regclass('first_id_idx') AS index")).toMatchObject({ rows: [{ index: null }] });
+      schema.write({ '0003_index.sql': `-- cutx:no-transaction\n/* one; */\n${index} -- done;\n` });
+      expect((await migrate(db, schema.files())).applied).toContain('0003_index.sql');
+    });
+
+    it('drops the INVALID index a failed concurrent build leaves, so the fixed file reruns', async () => {
+      schema.write({ '0003_dupes.sql': 'CREATE TABLE t (a int); INSERT INTO t VALUES (1), (1);' });
+      await migrate(db, schema.files());
+      schema.write({
+        '0004_unique.sql': '-- cutx:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\n',
+      });
+      await expect(migrate(db, schema.files())).rejects.toMatchObject({
+        code: 'migration_failed',
+        message: expect.stringContaining('The INVALID index it left (t_a) was dropped.'),
+      });
+      expect(await invalidIndexes(db)).toEqual([]);
+      expect(await recorded()).not.toContain('0004_unique.sql');
+      await db.exec('DELETE FROM t');
+      expect((await migrate(db, schema.files())).applied).toEqual(['0004_unique.sql']);
+    });
+
+    it('refuses, naming it and the fix, an INVALID index found before the run', async () => {
+      await migrate(db, schema.files());
+      await db.exec(
+        "CREATE INDEX second_id_idx ON second (id); UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'second_id_idx'::regclass",
+      );
+      // Nothing pending: nothing to refuse.
+      expect((await migrate(db, schema.files())).applied).toEqual([]);
+      schema.write({ '0003_third.sql': 'CREATE TABLE third (id int);' });
+      await expect(migrate(db, schema.files())).rejects.toMatchObject({
+        message: expect.stringContaining('second_id_idx is INVALID (a concurrent build that failed)'),
+      });
+      await expect(migrate(db, schema.files())).rejects.toMatchObject({
+        message: expect.stringContaining('DROP INDEX CONCURRENTLY second_id_idx;'),
+      });
+    });
+
+    it('says what it applies once it holds the lock, and leaves the session lock_timeout as it was', async () => {
+      const said: string[][] = [];
+      await db.exec("SET lock_timeout = '42s'");
+      await migrate(db, schema.files(), { onApplying: (pending) => said.push(pending.map((file) => file.name)) });
+      await migrate(db, schema.files(), { onApplying: (pending) => said.push(pending.map((file) => file.name)) });
+      expect(said).toEqual([['0001_first.sql', '0002_second.sql']]);
+      expect(await db.query("SELECT current_setting('lock_timeout') AS value")).toMatchObject({
+        rows: [{ value: '42s' }],
+      });
+      await db.exec('RESET lock_timeout');
     });
   });
 });

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/db/migrate.js';
+import { MIGRATION_LOCK_KEY, migrate } from '../../src/db/migrate.js';
 import { fromPg } from '../../src/db/pg-client.js';
 import { readSchemaFiles } from '../../src/db/schema-files.js';
 import { engine } from '../support/test-db.js';
@@ -58,5 +58,40 @@ describe.skipIf(engine !== 'postgres')('migrate on a real server', () => {
     // The boundary: with a file pending, the same role is refused by the database.
     const pending = { name: '9999_more.sql', sql: 'CREATE TABLE more (id int);', checksum: 'x', noTransaction: false };
     await expect(migrate(client, [...files, pending])).rejects.toMatchObject({ sqlState: '42501' });
+  });
+  it('waits for the migration lock at most lockWait, then names the backend that holds it and says nothing of applying', async () => {
+    const holder = await connect();
+    await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    const { rows } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    const pid = rows[0]?.pid;
+    let applying = false;
+    await expect(
+      migrate(fromPg(await connect()), files, { lockWait: '300ms', onApplying: () => (applying = true) }),
+    ).rejects.toMatchObject({
+      sqlState: '55P03',
+      message: expect.stringContaining(`backend ${pid} (user `),
+    });
+    expect(applying).toBe(false);
+    await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    expect((await migrate(fromPg(await connect()), files, { lockWait: '300ms' })).applied).toHaveLength(files.length);
+  });
+
+  it('gives a file queued behind a long transaction lock_timeout, instead of blocking every query behind it', async () => {
+    const admin = await connect();
+    await migrate(fromPg(admin), files);
+    const reader = await connect();
+    await reader.query('BEGIN; LOCK TABLE users IN ACCESS SHARE MODE');
+    const more = {
+      name: '9999_more.sql',
+      sql: 'ALTER TABLE users ADD COLUMN more int;',
+      checksum: 'x',
+      noTransaction: false,
+    };
+    await expect(migrate(fromPg(admin), [...files, more], { lockTimeout: '200ms' })).rejects.toMatchObject({
+      code: 'migration_failed',
+      sqlState: '55P03',
+    });
+    await reader.query('ROLLBACK');
+    expect((await migrate(fromPg(admin), [...files, more])).applied).toEqual(['9999_more.sql']);
   });
 });

@@ -76,6 +76,38 @@ describe.skipIf(engine !== 'postgres')('status: drift of a server database from 
       'CREATE FUNCTION hand_made() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$',
       ['+ function hand_made()'],
     ],
+    // What old code depends on beyond tables, columns, keys, indexes, triggers and functions.
+    ['an added view', 'CREATE VIEW hand_view AS SELECT id FROM users', ['+ view hand_view']],
+    [
+      "a grant undoing 0010's REVOKE ... FROM PUBLIC",
+      'GRANT EXECUTE ON FUNCTION users_grant_signup_credits() TO PUBLIC',
+      ['~ function users_grant_signup_credits()'],
+    ],
+    ['a table grant', 'GRANT SELECT ON users TO PUBLIC', ['~ table users']],
+    ['an unlogged table', 'ALTER TABLE admin_audit_log SET UNLOGGED', ['~ table admin_audit_log']],
+    ['a column collation', 'ALTER TABLE users ALTER COLUMN email TYPE text COLLATE "C"', ['~ column users.email']],
+    [
+      'a trigger firing only for replicas',
+      'ALTER TABLE generation_jobs ENABLE REPLICA TRIGGER generation_jobs_debit_credits',
+      ['~ trigger generation_jobs.generation_jobs_debit_credits'],
+    ],
+    ['row-level security', 'ALTER TABLE users ENABLE ROW LEVEL SECURITY', ['~ table users']],
+    ['a policy', 'CREATE POLICY own ON users USING (true)', ['+ policy users.own']],
+    [
+      'a dropped domain CHECK',
+      'ALTER DOMAIN currency_code DROP CONSTRAINT currency_code_check',
+      ['~ domain currency_code'],
+    ],
+    [
+      'a new owner',
+      `DO $$ BEGIN CREATE ROLE cutx_drift_owner; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+       ALTER TABLE credit_balances OWNER TO cutx_drift_owner`,
+      ['~ table credit_balances'],
+    ],
+    ['a replica identity', 'ALTER TABLE users REPLICA IDENTITY FULL', ['~ table users']],
+    ['an added sequence', 'CREATE SEQUENCE hand_seq', ['+ sequence hand_seq']],
+    ['an added rule', 'CREATE RULE no_delete AS ON DELETE TO users DO INSTEAD NOTHING', ['+ rule users.no_delete']],
+    ['a dropped extension', 'DROP EXTENSION pg_trgm CASCADE', expect.arrayContaining(['- extension pg_trgm'])],
   ])('reports %s', async (_, alteration, expected) => {
     expect(await driftAfter(alteration)).toEqual(expected);
   });
