@@ -52,7 +52,13 @@ async function databaseUrls(): Promise<{ urls: string[]; migrated: boolean }> {
   return { urls: servers.map((server) => server.url), migrated: true };
 }
 
+// A zone behind UTC, so a date read at UTC midnight (postgres.js's own parser) names the
+// day before and fails where the type policy's local midnight passes. Files of a worker run
+// one after another, so the zone is restored before the next.
+const zone = process.env.TZ;
+
 beforeAll(async () => {
+  process.env.TZ = 'America/New_York';
   const { urls, migrated } = await databaseUrls();
   const [a, b] = urls;
   if (a === undefined || b === undefined) throw new Error('two databases expected');
@@ -78,6 +84,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (zone === undefined) delete process.env.TZ;
+  else process.env.TZ = zone;
   await Promise.all([pgA?.end(), pgB?.end(), sqlB?.end()]);
   for (const server of servers) await server.stop();
   for (const empty of empties) await empty.drop();
