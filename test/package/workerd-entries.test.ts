@@ -86,7 +86,7 @@ describe.skipIf(engine !== 'pglite')('entry points under the workerd conditions'
 
   it("exports the Node root's names but schemaDir; its Node-only functions throw when called, not when imported", async () => {
     const workerd = await load((await bundle(`export * from '@cutx/db';`)).code, 'root');
-    const node = await import('../../dist/src/index.js');
+    const node = await import('../../src/index.js');
     expect(Object.keys(workerd).sort()).toEqual(
       Object.keys(node)
         .filter((name) => name !== 'schemaDir')
