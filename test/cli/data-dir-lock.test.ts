@@ -24,7 +24,7 @@ describe('lockDataDir', () => {
     const dataDir = join(root, 'plain', 'db');
     const lock = lockDataDir(dataDir, 'a test');
     expect(lock.path).toBe(`${dataDir}.lock`);
-    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toEqual({ pid: process.pid, holder: 'a test' });
+    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, holder: 'a test' });
     lock.release();
     lock.release();
     expect(existsSync(lock.path)).toBe(false);
