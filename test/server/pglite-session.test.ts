@@ -71,7 +71,7 @@ const sessionStates: SessionState[] = [
     fresh: 'UTC',
   },
   {
-    name: "set_config(..., false)",
+    name: 'set_config(..., false)',
     set: ["SELECT set_config('TimeZone', 'Asia/Tokyo', false)"],
     probe: timeZone,
     changed: 'Asia/Tokyo',
@@ -240,7 +240,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: one sessi
       await b.query('SELECT 1');
       await a.query('SELECT 1');
       expect(received).toEqual([]);
-      expect(await value(b, "SELECT count(*)::text AS v FROM pg_listening_channels()")).toBe('0');
+      expect(await value(b, 'SELECT count(*)::text AS v FROM pg_listening_channels()')).toBe('0');
     });
   });
 
