@@ -14,9 +14,9 @@ import {
   readyForQuery,
   type TransactionStatus,
 } from './protocol/backend-messages.js';
-import { firstField } from './protocol/first-field.js';
+import { failed, firstField } from './protocol/engine-answer.js';
 import { FrameReader, type FrontendMessage, ProtocolViolation } from './protocol/frontend-frames.js';
-import { READ_STATEMENT_TIMEOUT, RESET_SESSION } from './session-reset.js';
+import { READ_STATEMENT_TIMEOUT, RESET_SESSION, RESET_SESSION_STEPWISE } from './session-reset.js';
 import { durationMs, readSql } from './sql-guard.js';
 import { StatementNames } from './statement-names.js';
 import type { WireEngine } from './wire-engine.js';
@@ -289,12 +289,14 @@ export class WireClient {
 
   /**
    * Reads the statement_timeout the open transaction left in the engine: set any way (a
-   * function, set_config with parameters), it holds for this client's next statements.
+   * function, set_config with parameters), it holds for this client's next statements. None
+   * set (0) leaves the client's startup value, which the engine does not know, in force.
    */
   private async readStatementTimeout(): Promise<void> {
     const value = firstField(await this.context.engine.exec(READ_STATEMENT_TIMEOUT, STATEMENT_CAP_MS));
-    if (value === null) this.transactionTimeoutMs = undefined;
-    else if (value !== undefined) this.transactionTimeoutMs = durationMs(value);
+    if (value === undefined || value === null) return;
+    const ms = durationMs(value);
+    this.transactionTimeoutMs = ms === 0 ? undefined : ms;
   }
 
   /** The engine was restarted under this client's statement: its session is gone. */
@@ -345,9 +347,16 @@ export class WireClient {
   private async endTurn(): Promise<void> {
     this.transactionTimeoutMs = undefined;
     try {
-      await this.context.engine.exec(RESET_SESSION, STATEMENT_CAP_MS);
+      await this.resetSession();
     } finally {
       this.giveUpTurn();
+    }
+  }
+
+  /** Returns the engine's session to the server's defaults (see `RESET_SESSION`). */
+  private async resetSession(): Promise<void> {
+    if (failed(await this.context.engine.exec(RESET_SESSION, STATEMENT_CAP_MS))) {
+      await this.context.engine.exec(RESET_SESSION_STEPWISE, STATEMENT_CAP_MS);
     }
   }
 
@@ -396,7 +405,8 @@ export class WireClient {
     try {
       if (!holding) this.release = await this.context.lease.acquire();
       const abandon = holding ? [FAIL_SEQUENCE, SYNC, ROLLBACK] : [];
-      await this.context.engine.exec(Buffer.concat([...abandon, ...closes, SYNC, RESET_SESSION]), STATEMENT_CAP_MS);
+      await this.context.engine.exec(Buffer.concat([...abandon, ...closes, SYNC]), STATEMENT_CAP_MS);
+      await this.resetSession();
     } catch {
       // The engine was restarted or closed: nothing of this session is left in it.
     } finally {
