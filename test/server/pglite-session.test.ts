@@ -189,6 +189,21 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: one sessi
     });
   });
 
+  it('resets the session even when a client has made a step of the reset fail', async () => {
+    await withClients(server.databaseUrl, 2, async ([a, b]) => {
+      if (a === undefined || b === undefined) throw new Error('no clients');
+      // The reset's DO block (which drops SQL-prepared statements) then fails.
+      await a.query('ALTER LANGUAGE plpgsql RENAME TO plpgsql_renamed');
+      try {
+        await a.query("SET SESSION AUTHORIZATION svc_probe; SET TimeZone = 'Asia/Tokyo'");
+        expect(await value(b, identity)).toBe('postgres/postgres');
+        expect(await value(b, timeZone)).toBe('UTC');
+      } finally {
+        await a.query('ALTER LANGUAGE plpgsql_renamed RENAME TO plpgsql');
+      }
+    });
+  });
+
   it("keeps a client's protocol-level prepared statement from another client of the same name", async () => {
     await withClients(server.databaseUrl, 2, async ([a, b]) => {
       if (a === undefined || b === undefined) throw new Error('no clients');
