@@ -30,40 +30,46 @@ async function running(thread: EngineThread): Promise<void> {
 }
 
 describe.skipIf(engine === 'postgres')('EngineThread: a restart under writes', () => {
-  it('never opens the data directory twice, and keeps every committed write', async () => {
-    const dataDir = join(root, 'data');
-    const thread = await EngineThread.start(dataDir);
-    const committed: number[] = [];
-    try {
-      await thread.exec(queryMessage('CREATE TABLE writes (n bigint)'), NO_TIMEOUT_MS);
-      for (let round = 1; round <= ROUNDS; round++) {
-        await thread.exec(queryMessage(`INSERT INTO writes VALUES (${round})`), NO_TIMEOUT_MS);
-        committed.push(round);
-        // While the engine thread holds the directory, no other opener in this process gets it.
-        expect(() => lockDataDir(dataDir, 'a second opener')).toThrowError(
-          expect.objectContaining({ code: 'data_dir_locked' }),
-        );
-        const bulk = thread.exec(
-          queryMessage(`INSERT INTO writes SELECT -g FROM generate_series(1, ${BULK_ROWS}) AS g`),
-          NO_TIMEOUT_MS,
-        );
-        // Interrupted as soon as the engine thread has the batch: the next round's write
-        // follows at once, while the old thread may still be ending.
-        await running(thread);
-        thread.interrupt('cancel');
-        await expect(bulk).rejects.toBeInstanceOf(EngineInterrupted);
+  it(
+    'never opens the data directory twice, and keeps every committed write',
+    async () => {
+      const dataDir = join(root, 'data');
+      const thread = await EngineThread.start(dataDir);
+      const committed: number[] = [];
+      try {
+        await thread.exec(queryMessage('CREATE TABLE writes (n bigint)'), NO_TIMEOUT_MS);
+        for (let round = 1; round <= ROUNDS; round++) {
+          await thread.exec(queryMessage(`INSERT INTO writes VALUES (${round})`), NO_TIMEOUT_MS);
+          committed.push(round);
+          // While the engine thread holds the directory, no other opener in this process gets it.
+          expect(() => lockDataDir(dataDir, 'a second opener')).toThrowError(
+            expect.objectContaining({ code: 'data_dir_locked' }),
+          );
+          const bulk = thread.exec(
+            queryMessage(`INSERT INTO writes SELECT -g FROM generate_series(1, ${BULK_ROWS}) AS g`),
+            NO_TIMEOUT_MS,
+          );
+          // Interrupted as soon as the engine thread has the batch: the next round's write
+          // follows at once, while the old thread may still be ending.
+          await running(thread);
+          thread.interrupt('cancel');
+          await expect(bulk).rejects.toBeInstanceOf(EngineInterrupted);
+        }
+      } finally {
+        await thread.close();
       }
-    } finally {
-      await thread.close();
-    }
-    const db = await openDb({ dataDir, migrate: false });
-    try {
-      const { rows } = await db.query<{ n: string }>('SELECT n::text FROM writes WHERE n > 0 ORDER BY n');
-      expect(rows.map((row) => Number(row.n))).toEqual(committed);
-      const { rows: bulk } = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM writes WHERE n < 0');
-      expect(bulk).toEqual([{ count: 0 }]);
-    } finally {
-      await db.close();
-    }
-  }, TEST_TIMEOUT_MS);
+      const db = await openDb({ dataDir, migrate: false });
+      try {
+        const { rows } = await db.query<{ n: string }>('SELECT n::text FROM writes WHERE n > 0 ORDER BY n');
+        expect(rows.map((row) => Number(row.n))).toEqual(committed);
+        const { rows: bulk } = await db.query<{ count: number }>(
+          'SELECT count(*)::int AS count FROM writes WHERE n < 0',
+        );
+        expect(bulk).toEqual([{ count: 0 }]);
+      } finally {
+        await db.close();
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
