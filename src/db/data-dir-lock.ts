@@ -13,7 +13,16 @@ export interface DataDirLock {
 interface LockRecord {
   pid: number;
   holder: string;
+  /** When the holding process started (ms since the epoch): tells this process from an earlier one with its pid. */
+  started?: number;
 }
+
+// The start of this process, the same in every thread of it (each thread has its own
+// module state, so `heldHere` cannot see a lock that another thread holds).
+const STARTED = Math.round(Date.now() - process.uptime() * 1000);
+// Two readings of the start differ by clock rounding only; an earlier process with this
+// pid started long before (it ran, took the lock and ended).
+const SAME_START_MS = 100;
 
 // Locks this process holds, by lock file: opening a directory twice from one process is
 // as harmful as from two, and a pid check cannot see it.
@@ -35,10 +44,10 @@ export function lockDataDir(dataDir: string, holder: string): DataDirLock {
   const heldBy = heldHere.get(path);
   if (heldBy !== undefined) throw lockedError(dir, { pid: process.pid, holder: heldBy });
   makeDirectory(dirname(path));
-  const record: LockRecord = { pid: process.pid, holder };
+  const record: LockRecord = { pid: process.pid, holder, started: STARTED };
   if (!tryCreate(path, record)) {
     const owner = readRecord(path);
-    if (owner !== undefined && isRunning(owner.pid)) throw lockedError(dir, owner);
+    if (owner !== undefined && isRunning(owner)) throw lockedError(dir, owner);
     // The owner ended without releasing it: the lock is stale.
     unlinkSync(path);
     if (!tryCreate(path, record)) throw lockedError(dir, readRecord(path));
@@ -58,8 +67,8 @@ function lockedError(dir: string, owner: LockRecord | undefined): CutxDbError {
   const where = owner === undefined ? 'another process' : `${owner.holder} (pid ${owner.pid})`;
   return new CutxDbError(
     'data_dir_locked',
-    `The data directory ${dir} is open in ${where}; PGlite corrupts a directory ` +
-      'opened twice. Stop that process, or pass another data directory.',
+    `The data directory ${dir} is open in ${where}; a database directory opened twice ` +
+      'at once is corrupted. Stop that process, or pass another data directory.',
   );
 }
 
@@ -81,18 +90,26 @@ function tryCreate(path: string, record: LockRecord): boolean {
 
 function readRecord(path: string): LockRecord | undefined {
   try {
-    const { pid, holder } = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockRecord>;
-    if (typeof pid === 'number' && Number.isInteger(pid) && typeof holder === 'string') return { pid, holder };
+    const { pid, holder, started } = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockRecord>;
+    if (typeof pid === 'number' && Number.isInteger(pid) && typeof holder === 'string') {
+      return typeof started === 'number' ? { pid, holder, started } : { pid, holder };
+    }
   } catch {
     // Missing or foreign content: no live owner can be named, so the lock is stale.
   }
   return undefined;
 }
 
-function isRunning(pid: number): boolean {
-  // Our own pid in a lock we do not hold was left by an earlier process with the same
-  // pid (pid 1 in every container start).
-  if (pid === process.pid) return false;
+/** Whether the lock was taken in this process (by any of its threads). */
+function takenHere({ pid, started }: LockRecord): boolean {
+  return pid === process.pid && started !== undefined && Math.abs(started - STARTED) <= SAME_START_MS;
+}
+
+function isRunning(owner: LockRecord): boolean {
+  // Our own pid: held by another thread of this process if it names our start, else left
+  // by an earlier process with the same pid (pid 1 in every container start).
+  if (owner.pid === process.pid) return takenHere(owner);
+  const { pid } = owner;
   try {
     process.kill(pid, 0);
     return true;
@@ -100,4 +117,16 @@ function isRunning(pid: number): boolean {
     // EPERM: the process exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Removes `dataDir`'s lock left by a worker thread of this process that was ended
+ * (`Worker.terminate`) while holding it: such a thread runs no `release`. Call it only once
+ * that thread has exited, and only for a thread known to have held the lock.
+ */
+export function releaseLockOfEndedThread(dataDir: string): void {
+  const path = `${resolve(dataDir)}.lock`;
+  if (heldHere.has(path)) return;
+  const owner = readRecord(path);
+  if (owner !== undefined && takenHere(owner)) unlinkSync(path);
 }

@@ -24,7 +24,7 @@ describe('lockDataDir', () => {
     const dataDir = join(root, 'plain', 'db');
     const lock = lockDataDir(dataDir, 'a test');
     expect(lock.path).toBe(`${dataDir}.lock`);
-    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toEqual({ pid: process.pid, holder: 'a test' });
+    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid, holder: 'a test' });
     lock.release();
     lock.release();
     expect(existsSync(lock.path)).toBe(false);
@@ -53,6 +53,11 @@ describe('lockDataDir', () => {
   it.each([
     ['a process that has ended', 'ended', () => `${JSON.stringify({ pid: deadPid(), holder: 'cutx-db serve' })}\n`],
     ['unreadable content', 'unreadable', () => 'not json'],
+    [
+      'an earlier process with this pid',
+      'earlier',
+      () => `${JSON.stringify({ pid: process.pid, holder: 'cutx-db serve', started: Date.now() - 86_400_000 })}\n`,
+    ],
   ])('takes over a stale lock left by %s', (_, name, content) => {
     const dataDir = join(root, name);
     writeFileSync(`${dataDir}.lock`, content());

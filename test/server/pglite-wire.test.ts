@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,6 +9,8 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAll, runCutxDb, type ServeProcess, startServe, stopServe } from '../cli/cutx-db-process.js';
 import { engine } from '../support/test-db.js';
+import { pgClient, withClients } from './pg-clients.js';
+import { authenticate, rawSession, sqlState } from './raw-session.js';
 
 // Made only when the tests run: a skipped file runs no afterAll to remove it.
 const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-wire-'));
@@ -19,81 +21,22 @@ afterAll(() => {
 
 const PASSWORD = 'wire-test-password';
 
-/** A raw connection: what it received, and whether the server closed it. */
-async function rawSession(
-  url: string,
-  bytes: Buffer[],
-  { startup = false } = {},
-): Promise<{ received: Buffer; closed: boolean }> {
-  const { hostname, port } = new URL(url);
-  const socket = connect(Number(port), hostname);
-  await once(socket, 'connect');
-  const chunks: Buffer[] = [];
-  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const closed = once(socket, 'close').then(() => true);
-  if (startup) await authenticate(socket, chunks);
-  for (const chunk of bytes) socket.write(chunk);
-  const result = await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000))]);
-  socket.destroy();
-  return { received: Buffer.concat(chunks), closed: result };
+/** A client connects and gets an answer: the server still serves others. */
+async function answers(url: string): Promise<void> {
+  await withClients(url, 1, async ([client]) => {
+    expect((await client?.query('SELECT 1 AS one'))?.rows).toEqual([{ one: 1 }]);
+  });
 }
 
-/** Startup and md5 password on a raw socket, up to the first ReadyForQuery. */
-async function authenticate(socket: Socket, chunks: Buffer[]): Promise<void> {
-  const params = Buffer.from('user\0postgres\0database\0postgres\0\0');
-  const startup = Buffer.alloc(8 + params.length);
-  startup.writeInt32BE(startup.length, 0);
-  startup.writeInt32BE(196_608, 4);
-  params.copy(startup, 8);
-  socket.write(startup);
-  const salt = await waitFor(chunks, (all) => (all.length >= 13 && all[0] === 0x52 ? all.subarray(9, 13) : undefined));
-  const { createHash } = await import('node:crypto');
-  const inner = createHash('md5').update(`${PASSWORD}postgres`).digest('hex');
-  const hash = `md5${createHash('md5').update(inner).update(salt).digest('hex')}\0`;
-  const message = Buffer.alloc(5 + hash.length);
-  message.write('p', 0);
-  message.writeInt32BE(4 + hash.length, 1);
-  message.write(hash, 5);
-  socket.write(message);
-  await waitFor(chunks, (all) => (all.includes(Buffer.from([0x5a, 0, 0, 0, 5, 0x49])) ? true : undefined));
-  chunks.length = 0;
-}
-
-async function waitFor<T>(chunks: Buffer[], test: (all: Buffer) => T | undefined): Promise<T> {
-  for (let waited = 0; waited < 5000; waited += 10) {
-    const found = test(Buffer.concat(chunks));
-    if (found !== undefined) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error('no answer from the server');
-}
-
-/** The SQLSTATE of the first ErrorResponse in `bytes`. */
-function sqlState(bytes: Buffer): string | undefined {
-  const at = bytes.indexOf(0x45);
-  if (at < 0) return undefined;
-  return /C([0-9A-Z]{5})\0/.exec(bytes.subarray(at).toString('latin1'))?.[1];
-}
-
-async function answersWithinASecond(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000, query_timeout: 1000 });
-  client.on('error', () => undefined);
-  const started = performance.now();
-  try {
-    await client.connect();
-    const { rows } = await client.query('SELECT 1 AS one');
-    expect(rows).toEqual([{ one: 1 }]);
-    expect(performance.now() - started).toBeLessThan(1000);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function pgClient(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => undefined);
-  await client.connect();
-  return client;
+/** Sends a CancelRequest for `client`'s running statement, as libpq's PQcancel does. */
+async function sendCancel(url: string, client: pg.Client): Promise<void> {
+  const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
+  const packet = Buffer.alloc(16);
+  packet.writeInt32BE(16, 0);
+  packet.writeInt32BE(80_877_102, 4);
+  packet.writeInt32BE(processID, 8);
+  packet.writeInt32BE(secretKey, 12);
+  await rawSession(url, [packet]);
 }
 
 describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed input', () => {
@@ -101,15 +44,10 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
 
   beforeAll(async () => {
     server = await startServe(join(root, 'malformed'), ['--password', PASSWORD]);
-    // The first statements of a fresh engine are slower (WASM warm-up): not what is measured.
-    await answersWithinASecond(server.databaseUrl).catch(() => undefined);
   });
 
   afterAll(async () => {
-    if (server === undefined) return;
-    const started = performance.now();
-    expect(await stopServe(server)).toBe(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    if (server !== undefined) expect(await stopServe(server)).toBe(0);
   });
 
   /** `bytes` get a protocol error (08P01) saying `message`, that connection is closed, and the server still answers others. */
@@ -118,7 +56,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
     expect(sqlState(received)).toBe('08P01');
     expect(received.toString('latin1')).toContain(message);
     expect(closed).toBe(true);
-    await answersWithinASecond(server.databaseUrl);
+    await answers(server.databaseUrl);
   }
 
   it('answers 51 80 00 00 00 before startup with a protocol error and closes only that connection', async () => {
@@ -134,7 +72,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
       const { closed } = await rawSession(server.databaseUrl, [randomBytes(64 + run * 100)]);
       expect(closed).toBe(true);
     }
-    await answersWithinASecond(server.databaseUrl);
+    await answers(server.databaseUrl);
   });
 
   it('answers an unknown message type after startup with 08P01 and closes that connection', async () => {
@@ -153,14 +91,17 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
     await once(socket, 'connect');
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await authenticate(socket, chunks);
+    await authenticate(socket, chunks, PASSWORD);
     const header = Buffer.alloc(5);
     header.write('Q', 0);
     header.writeInt32BE(60 * 1024 * 1024, 1);
     socket.write(header);
     for (let index = 0; index < 20; index++) socket.write(Buffer.alloc(1024 * 1024, 0x41));
-    await answersWithinASecond(server.databaseUrl);
-    socket.destroy();
+    try {
+      await answers(server.databaseUrl);
+    } finally {
+      socket.destroy();
+    }
   });
 
   it('refuses COPY ... FROM STDIN with a message, and the client goes on', async () => {
@@ -175,7 +116,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
     } finally {
       await client.end();
     }
-    await answersWithinASecond(server.databaseUrl);
+    await answers(server.databaseUrl);
   });
 });
 
@@ -198,15 +139,14 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: a transac
   });
 
   it('keeps SET, temp tables and TimeZone to one transaction of one client', async () => {
-    const a = await pgClient(server.databaseUrl);
-    const b = await pgClient(server.databaseUrl);
     const seen = async (client: pg.Client) => ({
       zone: (await client.query('SHOW TimeZone')).rows[0],
       path: (await client.query('SHOW search_path')).rows[0],
       readOnly: (await client.query('SHOW default_transaction_read_only')).rows[0],
       temp: (await client.query("SELECT count(*)::int AS n FROM pg_class WHERE relname = 'session_probe'")).rows[0],
     });
-    try {
+    await withClients(server.databaseUrl, 2, async ([a, b]) => {
+      if (a === undefined || b === undefined) throw new Error('no clients');
       const defaults = await seen(b);
       expect(defaults.zone).toEqual({ TimeZone: 'UTC' });
       await a.query('BEGIN');
@@ -223,30 +163,26 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: a transac
       await a.query('COMMIT');
       expect(await seen(b)).toEqual(defaults);
       expect(await seen(a)).toEqual(defaults);
-    } finally {
-      await a.end();
-      await b.end();
-    }
+    });
   });
 
   it('gives each client its own named statements (pg and postgres.js)', async () => {
-    const a = await pgClient(server.databaseUrl);
-    const b = await pgClient(server.databaseUrl);
     const sql = postgres(server.databaseUrl, { max: 2, onnotice: () => undefined });
     try {
-      for (let round = 0; round < 3; round++) {
-        const [fromA, fromB] = await Promise.all([
-          a.query({ name: 'probe', text: 'SELECT $1::int + 1 AS n', values: [round] }),
-          b.query({ name: 'probe', text: "SELECT $1::text || '!' AS s", values: [`r${round}`] }),
-        ]);
-        expect(fromA.rows).toEqual([{ n: round + 1 }]);
-        expect(fromB.rows).toEqual([{ s: `r${round}!` }]);
-      }
+      await withClients(server.databaseUrl, 2, async ([a, b]) => {
+        if (a === undefined || b === undefined) throw new Error('no clients');
+        for (let round = 0; round < 3; round++) {
+          const [fromA, fromB] = await Promise.all([
+            a.query({ name: 'probe', text: 'SELECT $1::int + 1 AS n', values: [round] }),
+            b.query({ name: 'probe', text: "SELECT $1::text || '!' AS s", values: [`r${round}`] }),
+          ]);
+          expect(fromA.rows).toEqual([{ n: round + 1 }]);
+          expect(fromB.rows).toEqual([{ s: `r${round}!` }]);
+        }
+      });
       const rows = await Promise.all([1, 2, 3, 4].map((n) => sql`SELECT ${n}::int * 10 AS n`));
       expect(rows.map((result) => result[0]?.n)).toEqual([10, 20, 30, 40]);
     } finally {
-      await a.end();
-      await b.end();
       await sql.end();
     }
   });
@@ -293,68 +229,70 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: a transac
   });
 
   it('rolls back a transaction idle past the limit, tells its client, and lets the others go on', async () => {
-    const idle = await pgClient(server.databaseUrl);
-    const other = await pgClient(server.databaseUrl);
-    const errors: Error[] = [];
-    idle.on('error', (error) => errors.push(error));
-    try {
+    await withClients(server.databaseUrl, 2, async ([idle, other]) => {
+      if (idle === undefined || other === undefined) throw new Error('no clients');
+      const ended = new Promise<unknown>((resolve) => idle.once('error', resolve));
       await other.query('CREATE TABLE IF NOT EXISTS idle_probe (label text)');
       await idle.query('BEGIN');
       await idle.query("INSERT INTO idle_probe VALUES ('never committed')");
-      const started = performance.now();
+      // It waits for the idle transaction to be ended, and then sees nothing of it.
       const { rows } = await other.query('SELECT count(*)::int AS n FROM idle_probe');
       expect(rows).toEqual([{ n: 0 }]);
-      expect(performance.now() - started).toBeGreaterThan(1500);
-      expect(performance.now() - started).toBeLessThan(6000);
+      expect(await ended).toMatchObject({ code: '25P03' });
       await expect(idle.query('COMMIT')).rejects.toThrow();
-      expect(errors.map((error) => (error as { code?: string }).code)).toContain('25P03');
-    } finally {
-      await idle.end().catch(() => undefined);
-      await other.end();
-    }
+    });
   });
 
   it("enforces statement_timeout by stopping the statement, and keeps other clients' prepared statements", async () => {
-    const prepared = await pgClient(server.databaseUrl);
-    const slow = await pgClient(server.databaseUrl);
-    try {
+    await withClients(server.databaseUrl, 2, async ([prepared, slow]) => {
+      if (prepared === undefined || slow === undefined) throw new Error('no clients');
       await prepared.query({ name: 'kept', text: 'SELECT $1::int AS n', values: [1] });
-      const started = performance.now();
-      await expect(slow.query('SET statement_timeout = 300; SELECT pg_sleep(20)')).rejects.toMatchObject({
+      await expect(slow.query('SET statement_timeout = 300; SELECT pg_sleep(600)')).rejects.toMatchObject({
         code: '57014',
         message: expect.stringContaining('statement timeout'),
       });
-      expect(performance.now() - started).toBeLessThan(15_000);
       expect((await slow.query('SELECT 3 AS n')).rows).toEqual([{ n: 3 }]);
       expect((await prepared.query({ name: 'kept', text: 'SELECT $1::int AS n', values: [7] })).rows).toEqual([
         { n: 7 },
       ]);
-    } finally {
-      await prepared.end();
-      await slow.end();
-    }
+    });
   });
 
-  it('honours a cancel request (postgres.js)', async () => {
-    const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => undefined });
-    try {
-      const query = sql`SELECT pg_sleep(20)`;
-      const started = performance.now();
-      setTimeout(() => query.cancel(), 300);
-      await expect(query).rejects.toMatchObject({ code: '57014' });
-      expect(performance.now() - started).toBeLessThan(15_000);
-      expect((await sql`SELECT 4 AS n`)[0]).toEqual({ n: 4 });
-    } finally {
-      await sql.end();
-    }
+  it('honours a cancel request', async () => {
+    await withClients(server.databaseUrl, 1, async ([client]) => {
+      if (client === undefined) throw new Error('no client');
+      const sleeping = client.query('SELECT pg_sleep(600)').then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      let settled = false;
+      void sleeping.then(() => {
+        settled = true;
+      });
+      // A cancel that arrives before the statement runs has nothing to stop: sent again until one does.
+      while (!settled) {
+        await sendCancel(server.databaseUrl, client);
+        await Promise.race([sleeping, new Promise((resolve) => setTimeout(resolve, 500))]);
+      }
+      expect(await sleeping).toMatchObject({ code: '57014' });
+      expect((await client.query('SELECT 4 AS n')).rows).toEqual([{ n: 4 }]);
+    });
   });
 
   it('answers too many clients (53300) over --max-connections', async () => {
-    const held = await Promise.all(Array.from({ length: 6 }, () => pgClient(server.databaseUrl)));
+    const held: pg.Client[] = [];
     try {
+      while (held.length < 6) {
+        const client = await pgClient(server.databaseUrl).catch((error: unknown) => error);
+        if (client instanceof pg.Client) held.push(client);
+        // A connection an earlier test closed may not have left the server yet: try again.
+        else if ((client as { code?: string }).code === '53300')
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        else throw client;
+      }
       await expect(pgClient(server.databaseUrl)).rejects.toMatchObject({ code: '53300' });
     } finally {
-      await Promise.all(held.map((client) => client.end()));
+      await Promise.all(held.map((client) => client.end().catch(() => undefined)));
     }
   });
 
@@ -386,15 +324,18 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: where it 
     }
   });
 
-  it('ends on SIGTERM within seconds while a client statement is running', async () => {
+  it('ends on SIGTERM while a client statement is running', async () => {
     const server = await startServe(join(root, 'busy'));
     const client = await pgClient(server.databaseUrl);
-    const sleeping = client.query('SELECT pg_sleep(30)').catch((error: unknown) => error);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const started = performance.now();
-    expect(await stopServe(server)).toBe(0);
-    expect(performance.now() - started).toBeLessThan(15_000);
-    expect(await sleeping).toMatchObject({ code: '57P01' });
+    try {
+      const sleeping = client.query('SELECT pg_sleep(600)').catch((error: unknown) => error);
+      // The statement is sent; whether it has reached the engine yet, the answer is the same.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(await stopServe(server)).toBe(0);
+      expect(await sleeping).toMatchObject({ code: '57P01' });
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   });
 
   it('prints a random password when none is given', async () => {

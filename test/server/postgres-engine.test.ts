@@ -5,22 +5,20 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
 import type { DbServer } from '../../src/server/db-server-options.js';
-import { postgresEngineInstalled } from '../../src/server/postgres/postgres-binaries.js';
 import { startDbServer } from '../../src/server/start-db-server.js';
 import { killAll, startServe, stopServe } from '../cli/cutx-db-process.js';
 import { engine } from '../support/test-db.js';
+import { postgresUnavailable, titled } from './postgres-runnable.js';
 
 // About the engine itself, so once: in the PGlite run, where a server run would repeat it.
-const installed = await postgresEngineInstalled();
-const skip = engine === 'postgres' || !installed;
-
-// Made only when the tests run: a skipped file runs no afterAll to remove it.
-const root = skip ? '' : mkdtempSync(join(tmpdir(), 'cutx-pg-engine-'));
+const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-pg-engine-'));
 // As root, PostgreSQL runs as user postgres, which must be able to enter the folder.
-if (!skip) chmodSync(root, 0o755);
+if (root !== '') chmodSync(root, 0o755);
+const unavailable = root === '' ? undefined : await postgresUnavailable(root);
+const skip = root === '' || unavailable !== undefined;
 afterAll(() => {
   killAll();
-  if (!skip) rmSync(root, { recursive: true, force: true });
+  if (root !== '') rmSync(root, { recursive: true, force: true });
 });
 
 async function connect(url: string): Promise<pg.Client> {
@@ -37,7 +35,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   ]);
 }
 
-describe.skipIf(skip)('startDbServer({ engine: "postgres" })', () => {
+describe.skipIf(skip)(titled('startDbServer({ engine: "postgres" })', unavailable), () => {
   const dataDir = join(root, 'cluster');
   let server: DbServer;
 
@@ -71,7 +69,7 @@ describe.skipIf(skip)('startDbServer({ engine: "postgres" })', () => {
       await writer.query('CREATE TABLE isolation_probe (label text NOT NULL)');
       await writer.query('BEGIN');
       await writer.query("INSERT INTO isolation_probe VALUES ('pending')");
-      const before = await within(reader.query('SELECT count(*)::int AS n FROM isolation_probe'), 2000, 'the reader');
+      const before = await within(reader.query('SELECT count(*)::int AS n FROM isolation_probe'), 30_000, 'the reader');
       expect(before.rows).toEqual([{ n: 0 }]);
       await writer.query('COMMIT');
       const after = await reader.query('SELECT count(*)::int AS n FROM isolation_probe');
@@ -123,7 +121,7 @@ describe.skipIf(skip)('startDbServer({ engine: "postgres" })', () => {
   });
 });
 
-describe.skipIf(skip)('cutx-db serve --engine postgres', () => {
+describe.skipIf(skip)(titled('cutx-db serve --engine postgres', unavailable), () => {
   function postmasterPid(dataDir: string): number {
     return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   }
@@ -163,6 +161,6 @@ describe.skipIf(skip)('cutx-db serve --engine postgres', () => {
     expect(running(postmaster)).toBe(true);
     serve.child.kill('SIGKILL');
     await serve.exited;
-    expect(await gone(postmaster, 10_000)).toBe(true);
+    expect(await gone(postmaster, 60_000)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { releaseLockOfEndedThread } from '../../db/data-dir-lock.js';
 import { CutxDbError, type CutxDbErrorCode } from '../../db/errors.js';
 import type { EngineReply, EngineRequest } from './engine-worker.js';
 import type { WireEngine } from './wire-engine.js';
@@ -24,6 +25,8 @@ const CLOSE_WAIT_MS = 5000;
 export class EngineThread implements WireEngine {
   private worker!: Worker;
   private ready!: Promise<void>;
+  /** Resolves when the current thread has exited. */
+  private exited!: Promise<void>;
   private nextId = 0;
   private pending: { id: number; resolve(bytes: Buffer): void; reject(error: Error): void } | undefined;
   serverVersion = '';
@@ -35,7 +38,7 @@ export class EngineThread implements WireEngine {
 
   static async start(dataDir: string): Promise<EngineThread> {
     const engine = new EngineThread(dataDir);
-    engine.spawn();
+    engine.ready = engine.spawn();
     await engine.ready;
     return engine;
   }
@@ -67,13 +70,21 @@ export class EngineThread implements WireEngine {
     }
   }
 
-  /** Stops the running batch (if any) by ending the engine thread, and starts a new one. */
+  /**
+   * Stops the running batch (if any) by ending the engine thread, and starts a new one once
+   * the old one has exited: two engines on one data directory would corrupt it.
+   */
   interrupt(reason: 'timeout' | 'cancel'): void {
     const pending = this.pending;
     if (pending === undefined || this.closing) return;
     this.pending = undefined;
-    void this.worker.terminate();
-    this.spawn(true);
+    this.ready = this.worker.terminate().then(() => {
+      // The ended thread could not release its lock on the data directory.
+      releaseLockOfEndedThread(this.dataDir);
+      return this.closing ? undefined : this.spawn(true);
+    });
+    // A restart that fails is reported by the next exec.
+    this.ready.catch(() => undefined);
     pending.reject(new EngineInterrupted(reason));
   }
 
@@ -82,27 +93,35 @@ export class EngineThread implements WireEngine {
     // From here on nothing runs and nothing restarts the engine: a clean-up that comes late
     // must not start a new thread, which would keep the process alive.
     this.closing = true;
+    // A restart under way ends its old thread first (and, closing, starts none).
+    await this.ready.catch(() => undefined);
     const worker = this.worker;
+    const exited = this.exited;
     const closed = new Promise<void>((resolve) => {
       worker.on('message', (reply: EngineReply) => {
         if (reply.type === 'closed') resolve();
       });
-      worker.once('exit', () => resolve());
+      void exited.then(resolve);
     });
     worker.postMessage({ type: 'close' } satisfies EngineRequest);
-    const timer = setTimeout(() => void worker.terminate(), CLOSE_WAIT_MS);
+    const timer = setTimeout(
+      () => void worker.terminate().then(() => releaseLockOfEndedThread(this.dataDir)),
+      CLOSE_WAIT_MS,
+    );
     await closed;
     clearTimeout(timer);
     await worker.terminate();
   }
 
-  private spawn(restart = false): void {
-    const { url, execArgv } = workerEntry();
-    const worker = new Worker(url, {
-      workerData: { dataDir: this.dataDir, argv: process.argv },
-      ...(execArgv && { execArgv }),
-    });
+  /** Starts an engine thread; resolves once it is ready (and, after a restart, `onRestart` has run). */
+  private spawn(restart = false): Promise<void> {
+    const workerData = { dataDir: this.dataDir, argv: process.argv };
+    const compiled = new URL('./engine-worker.js', import.meta.url);
+    const worker = existsSync(compiled)
+      ? new Worker(compiled, { workerData })
+      : new Worker(typeScriptEntry(new URL('./engine-worker.ts', import.meta.url)), { eval: true, workerData });
     this.worker = worker;
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     const started = new Promise<void>((resolve, reject) => {
       worker.on('message', (reply: EngineReply) => {
         if (reply.type === 'ready') {
@@ -136,18 +155,17 @@ export class EngineThread implements WireEngine {
         }
       });
     });
-    this.ready = restart ? started.then(() => this.onRestart?.()) : started;
-    // A restart that fails is reported by the next exec.
-    this.ready.catch(() => undefined);
+    return restart ? started.then(() => this.onRestart?.()) : started;
   }
 }
 
-/** The worker's script: the compiled one, or in a checkout the TypeScript run through tsx. */
-function workerEntry(): { url: URL; execArgv?: string[] } {
-  const compiled = new URL('./engine-worker.js', import.meta.url);
-  if (existsSync(compiled)) return { url: compiled };
-  return {
-    url: new URL('./engine-worker.ts', import.meta.url),
-    execArgv: ['--import', import.meta.resolve('tsx/esm')],
-  };
+/**
+ * A worker script that runs `module` (TypeScript, in a checkout without a build) through
+ * tsx's `tsImport`. A worker started on the .ts file itself fails on Node 20
+ * (ERR_UNKNOWN_FILE_EXTENSION): neither the parent's loader nor `--import tsx/esm` in the
+ * worker's execArgv reaches a worker thread's module loader there.
+ */
+function typeScriptEntry(module: URL): string {
+  const api = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(module.href)}, ${JSON.stringify(import.meta.url)}));`;
 }

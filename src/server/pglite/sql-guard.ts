@@ -37,12 +37,19 @@ export interface SqlReading {
 /** Reads `sql` (one Query message, possibly several statements; or one Parse). */
 export function readSql(sql: string): SqlReading {
   let statementTimeoutMs: number | null | undefined;
-  const code = withoutLiteralsAndComments(sql);
-  for (const [raw, statement] of statements(sql, code)) {
+  for (const [raw, statement] of statements(sql, withoutLiteralsAndComments(sql))) {
     const refusal = refuse(statement);
     if (refusal !== undefined) return { refusal, statementTimeoutMs };
     const timeout = statementTimeoutSetting(raw, statement);
     if (timeout !== undefined) statementTimeoutMs = timeout;
+  }
+  // With standard_conforming_strings off (which the text may set), a backslash escapes a
+  // quote in every literal: 'x\'' then hides what follows from the reading above.
+  if (sql.includes('\\')) {
+    for (const [, statement] of statements(sql, withoutLiteralsAndComments(sql, true))) {
+      const refusal = refuse(statement);
+      if (refusal !== undefined) return { refusal, statementTimeoutMs };
+    }
   }
   return { refusal: undefined, statementTimeoutMs };
 }
@@ -69,11 +76,15 @@ function refusal(what: string): Refusal {
 }
 
 /**
- * `SET statement_timeout ...` read from the statement as written (the value may be a
- * quoted string such as '2s'), or `null` for `RESET statement_timeout` / `SET ... DEFAULT`.
+ * `SET statement_timeout ...` or `set_config('statement_timeout', '...', ...)` read from the
+ * statement as written (the value may be a quoted string such as '2s'), or `null` for
+ * `RESET statement_timeout` / `SET ... DEFAULT`. A value set another way (a parameter, a
+ * function) is read from the engine after the message (`READ_STATEMENT_TIMEOUT`).
  */
 function statementTimeoutSetting(raw: string, code: string): number | null | undefined {
   if (/^reset\s+(statement_timeout|all)\b/.test(code)) return null;
+  const setConfig = /\bset_config\s*\(\s*'statement_timeout'\s*,\s*'([^']*)'/i.exec(raw);
+  if (setConfig?.[1] !== undefined) return durationMs(setConfig[1]);
   if (!/^set\s+((session|local)\s+)?statement_timeout\b/.test(code)) return undefined;
   const value = /statement_timeout\s*(?:=|\bto\b)\s*('([^']*)'|[^\s;]+)/i.exec(raw);
   const text = value?.[2] ?? value?.[1];
@@ -115,10 +126,12 @@ function statements(sql: string, code: string): Array<[string, string]> {
 const DOLLAR_TAG = /\$([A-Za-z_][A-Za-z_0-9]*)?\$/y;
 
 /**
- * `sql` with the insides of string literals, quoted identifiers, dollar quotes and
- * comments replaced by spaces (same length), so keywords are found only where they are code.
+ * `sql` with the insides of string literals, dollar quotes and comments, and the quotes of
+ * quoted identifiers, replaced by spaces (same length), so keywords are found only where
+ * they are code (and `"pg_notify"(` reads as the call it is). `backslashEscapes`: read
+ * every literal as standard_conforming_strings = off would.
  */
-export function withoutLiteralsAndComments(sql: string): string {
+export function withoutLiteralsAndComments(sql: string, backslashEscapes = false): string {
   // Built from slices: the ranges blanked only move forward, so the text between them is copied once.
   let out = '';
   let copied = 0;
@@ -150,7 +163,8 @@ export function withoutLiteralsAndComments(sql: string): string {
       blank(index, cursor);
       index = cursor;
     } else if (char === "'" || char === '"') {
-      const backslashes = char === "'" && /[eE]/.test(sql[index - 1] ?? '') && !/\w/.test(sql[index - 2] ?? '');
+      const backslashes =
+        char === "'" && (backslashEscapes || (/[eE]/.test(sql[index - 1] ?? '') && !/\w/.test(sql[index - 2] ?? '')));
       let cursor = index + 1;
       while (cursor < sql.length) {
         if (backslashes && sql[cursor] === '\\') cursor += 2;
@@ -158,7 +172,13 @@ export function withoutLiteralsAndComments(sql: string): string {
         else if (sql[cursor] === char) break;
         else cursor++;
       }
-      blank(index, Math.min(cursor + 1, sql.length));
+      const end = Math.min(cursor + 1, sql.length);
+      // An identifier of word characters only is kept: one with a ';' or a space is no call.
+      if (char === "'" || !/^"[\w$]*"$/.test(sql.slice(index, end))) blank(index, end);
+      else {
+        blank(index, index + 1);
+        if (cursor < sql.length) blank(cursor, cursor + 1);
+      }
       index = cursor + 1;
     } else if (char === '$' && !/\w/.test(sql[index - 1] ?? '')) {
       DOLLAR_TAG.lastIndex = index;

@@ -14,7 +14,9 @@ import {
   readyForQuery,
   type TransactionStatus,
 } from './protocol/backend-messages.js';
+import { failed, firstField } from './protocol/engine-answer.js';
 import { FrameReader, type FrontendMessage, ProtocolViolation } from './protocol/frontend-frames.js';
+import { READ_STATEMENT_TIMEOUT, RESET_SESSION, RESET_SESSION_STEPWISE } from './session-reset.js';
 import { durationMs, readSql } from './sql-guard.js';
 import { StatementNames } from './statement-names.js';
 import type { WireEngine } from './wire-engine.js';
@@ -43,11 +45,6 @@ const AUTHENTICATION_TIMEOUT_MS = 10_000;
 const FAIL_SEQUENCE = frontendMessage('E', Buffer.from('cutx_abandoned\0\0\0\0\0', 'latin1'));
 const SYNC = frontendMessage('S');
 const ROLLBACK = queryMessage('ROLLBACK');
-// What DISCARD ALL does, but keeping the client's own prepared statements (as a pool keeps a
-// driver's): run when a client's transaction ends, so nothing it SET or created reaches the next.
-const RESET_SESSION = queryMessage(
-  'SET SESSION AUTHORIZATION DEFAULT; RESET ALL; CLOSE ALL; UNLISTEN *; SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES',
-);
 // Batches end at a message after which the client waits for an answer.
 const ANSWERED_AFTER = new Set(['S', 'Q', 'H', 'F']);
 
@@ -72,7 +69,7 @@ export class WireClient {
   private pumping = false;
   private running = false;
   private startupTimeoutMs: number | undefined;
-  /** statement_timeout SET in the current transaction (ms, 0 none); undefined: the startup one. */
+  /** statement_timeout in effect in the current transaction (ms, 0 none); undefined: the startup one. */
   private transactionTimeoutMs: number | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
   /** A Terminate or copy message that ended a batch, handled after it. */
@@ -287,6 +284,19 @@ export class WireClient {
     if (status === undefined) return;
     this.status = status;
     if (status === 'I') await this.endTurn();
+    else if (status === 'T') await this.readStatementTimeout();
+  }
+
+  /**
+   * Reads the statement_timeout the open transaction left in the engine: set any way (a
+   * function, set_config with parameters), it holds for this client's next statements. None
+   * set (0) leaves the client's startup value, which the engine does not know, in force.
+   */
+  private async readStatementTimeout(): Promise<void> {
+    const value = firstField(await this.context.engine.exec(READ_STATEMENT_TIMEOUT, STATEMENT_CAP_MS));
+    if (value === undefined || value === null) return;
+    const ms = durationMs(value);
+    this.transactionTimeoutMs = ms === 0 ? undefined : ms;
   }
 
   /** The engine was restarted under this client's statement: its session is gone. */
@@ -337,9 +347,16 @@ export class WireClient {
   private async endTurn(): Promise<void> {
     this.transactionTimeoutMs = undefined;
     try {
-      await this.context.engine.exec(RESET_SESSION, STATEMENT_CAP_MS);
+      await this.resetSession();
     } finally {
       this.giveUpTurn();
+    }
+  }
+
+  /** Returns the engine's session to the server's defaults (see `RESET_SESSION`). */
+  private async resetSession(): Promise<void> {
+    if (failed(await this.context.engine.exec(RESET_SESSION, STATEMENT_CAP_MS))) {
+      await this.context.engine.exec(RESET_SESSION_STEPWISE, STATEMENT_CAP_MS);
     }
   }
 
@@ -388,7 +405,8 @@ export class WireClient {
     try {
       if (!holding) this.release = await this.context.lease.acquire();
       const abandon = holding ? [FAIL_SEQUENCE, SYNC, ROLLBACK] : [];
-      await this.context.engine.exec(Buffer.concat([...abandon, ...closes, SYNC, RESET_SESSION]), STATEMENT_CAP_MS);
+      await this.context.engine.exec(Buffer.concat([...abandon, ...closes, SYNC]), STATEMENT_CAP_MS);
+      await this.resetSession();
     } catch {
       // The engine was restarted or closed: nothing of this session is left in it.
     } finally {
