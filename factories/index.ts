@@ -1,3 +1,4 @@
+import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient } from '../src/db/sql-client.js';
 import { metadata } from '../src/rows/generated/metadata.js';
 import { type TableName, tableNames } from '../src/rows/tables.js';
@@ -5,6 +6,7 @@ import { defaultSpec } from './default-spec.js';
 import type { FactorySpec, TraitSpec } from './define-factory.js';
 import { Session } from './session.js';
 import { factorySpecs } from './specs.js';
+import { startOfUtcDay } from './time.js';
 import { type Factory, makeFactory } from './table-factory.js';
 import { type CamelCase, camelCase } from './traits.js';
 
@@ -24,6 +26,12 @@ export type FactorySet = Written & Omit<Defaults, keyof Written>;
 export interface CreateFactoriesOptions {
   /** Same seed, same rows (ids and timestamps included); printed in every factory error. */
   seed: number;
+  /**
+   * The instant the rows lead up to: each table's rows are stamped a second apart from a day
+   * before it. Default: the start of the current UTC day, so rows sit beside what a service
+   * inserts today; pass a fixed instant for rows that are the same on every day.
+   */
+  asOf?: Date;
 }
 
 type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) => TraitSpec<TableName>>>;
@@ -37,7 +45,11 @@ type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) 
  * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
  */
 export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
-  const session = new Session(client, options.seed);
+  const asOf = options.asOf ?? startOfUtcDay(new Date());
+  if (Number.isNaN(asOf.getTime())) {
+    throw new CutxDbError('invalid_input', 'createFactories: asOf is an invalid Date; pass a valid instant or none.');
+  }
+  const session = new Session(client, options.seed, asOf);
   const written = new Map<string, unknown>(Object.values(factorySpecs).map((spec) => [spec.table, spec]));
   const set: Record<string, unknown> = {};
   for (const table of tableNames) {

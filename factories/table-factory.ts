@@ -5,7 +5,8 @@ import { atomically } from './atomically.js';
 import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
-import { type Session, sequencedUuid, stampAt, type Writer } from './session.js';
+import { type Session, sequencedUuid, type Writer } from './session.js';
+import { stampAt } from './time.js';
 import { columnSchemas, invalidInput, ownProtoPath, parseColumns, parseRow } from './validate.js';
 
 type Values = Record<string, unknown>;
@@ -131,7 +132,7 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     const ctx = session.next(spec.table);
     const { explicit } = given;
     const row: Values = { id: sequencedUuid(ctx) };
-    if (hasCreatedAt) row.created_at = stampAt(ctx.seq);
+    if (hasCreatedAt) row.created_at = stampAt(ctx);
     if (hasUpdatedAt) row.updated_at = row.created_at;
     for (const [column, gen] of gens) row[column] = gen.fake(ctx);
     Object.assign(row, given.copied);

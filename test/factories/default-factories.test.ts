@@ -37,7 +37,7 @@ type Loose = { create(): Promise<Record<string, unknown>>; createList(n: number)
 
 /** A factory set on `db` whose factory for `table` is the default one, made from metadata alone. */
 function withDefault(table: TableName): Loose {
-  const session = new Session(db, 21);
+  const session = new Session(db, 21, new Date(Date.UTC(2026, 0, 1)));
   for (const spec of Object.values(factorySpecs)) makeFactory(spec as never, session);
   return makeFactory(defaultSpec(table, metadata.tables[table]) as never, session) as unknown as Loose;
 }
