@@ -6,8 +6,8 @@ import { defaultSpec } from './default-spec.js';
 import type { FactorySpec, TraitSpec } from './define-factory.js';
 import { Session } from './session.js';
 import { factorySpecs } from './specs.js';
-import { startOfUtcDay } from './time.js';
 import { type Factory, makeFactory } from './table-factory.js';
+import { startOfUtcDay } from './time.js';
 import { type CamelCase, camelCase } from './traits.js';
 
 export { arbitraries } from './arbitraries.js';

@@ -1,10 +1,9 @@
 import type { Scenario, ScenarioContext, ScenarioStep } from '../scenario.js';
 import { createAuditLog } from './dev/admin.js';
 import { createAds } from './dev/ads.js';
-import { createBilling } from './dev/billing.js';
 import { createCatalog } from './dev/catalog.js';
 import type { Cohort } from './dev/cohort.js';
-import { createGeneration } from './dev/generation.js';
+import { createLedger } from './dev/ledger.js';
 import { createLiveSelling } from './dev/live-selling.js';
 import { createMagicLinks, createPersonas, createRegularUsers } from './dev/people.js';
 import { createLandingPages } from './dev/publishing.js';
@@ -18,12 +17,11 @@ const COHORT_SIZE = 400;
 
 type Area = (context: ScenarioContext, cohort: Cohort) => Promise<void>;
 
-// In this order: grants come before the jobs that spend them, jobs before the campaigns
+// In this order: jobs come before the campaigns
 // that use their assets, inventory sales before the payouts that record them.
 const AREAS: readonly [string, Area][] = [
   ['login links', createMagicLinks],
-  ['billing', createBilling],
-  ['generation', createGeneration],
+  ['credits and jobs', createLedger],
   ['catalog', createCatalog],
   ['ads', createAds],
   ['landing pages', createLandingPages],
