@@ -50,7 +50,7 @@ export async function createAds(context: ScenarioContext, cohort: Cohort): Promi
         platform,
         account_name: `${user.display_name ?? 'Shop'} ${platform === 'google' ? 'Google Ads' : platform === 'meta' ? 'Ads Manager' : 'TikTok Ads'}`,
         status: i % 5 === 4 && platform === 'tiktok' ? ('expired' as const) : ('active' as const),
-        created_at: new Date(time.signup + between(random, 10 * MINUTE, 2 * DAY)),
+        created_at: new Date(Math.min(time.signup + between(random, 10 * MINUTE, 2 * DAY), time.lastSeen)),
       })),
     ),
   );
@@ -83,13 +83,17 @@ export async function createAds(context: ScenarioContext, cohort: Cohort): Promi
   await f.campaignAnalytics.createEach(
     ran.flatMap((campaign) => {
       const until = campaign.ends_at?.getTime() ?? anchor;
-      const first = Math.max(campaign.starts_at?.getTime() ?? until, until - ANALYTICS_DAYS * DAY);
-      const days = Math.max(1, Math.floor((until - first) / DAY));
+      // Whole UTC days, from the day it started (or 90 days back) to the day it stopped.
+      const lastDay = Math.floor((until - 1) / DAY);
+      const firstDay = Math.max(
+        Math.floor((campaign.starts_at?.getTime() ?? until) / DAY),
+        lastDay - ANALYTICS_DAYS + 1,
+      );
       // A day's figures are recorded when it is over (the last one when the campaign stopped).
-      return Array.from({ length: days }, (_, d) => ({
+      return Array.from({ length: lastDay - firstDay + 1 }, (_, d) => ({
         campaign,
-        date: calendarDay(new Date(first + d * DAY)),
-        created_at: new Date(Math.min(first + (d + 1) * DAY, until)),
+        date: calendarDay(new Date((firstDay + d) * DAY)),
+        created_at: new Date(Math.min((firstDay + d + 1) * DAY, until)),
       }));
     }),
   );
