@@ -30,11 +30,12 @@ const AREAS: readonly [string, Area][] = [
 ];
 
 /**
- * `dev`: a realistic workspace. The personas (owner, admin, seller, advertiser, suspended,
- * banned, zeroCredits, newcomer) and 40 × scale regular users, each with the subscriptions,
- * credit history, jobs and assets, catalog, campaigns with 90 days of analytics, landing
- * pages, inventory, shows, payouts, competitor streams and audit entries their profile
- * gives. About 6,200 rows at scale 1 and 424,000 at scale 100.
+ * `dev`: a realistic workspace over the six months before the seed's anchor. The personas
+ * (owner, admin, seller, advertiser, suspended, banned, zeroCredits, newcomer) and 40 ×
+ * scale regular users who sign up over those months (more toward the anchor, on weekdays,
+ * in waves after launches), log in, buy credits, subscribe, run jobs, build catalogs,
+ * campaigns with daily analytics, landing pages, inventory, shows and payouts; some stop
+ * coming back, a few are very active. About 4,300 rows at scale 1.
  */
 export const dev: Scenario = {
   name: 'dev',
