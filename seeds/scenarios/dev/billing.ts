@@ -4,7 +4,7 @@ import { SIGNUP_CREDITS } from '../../../src/rows/hand-written.js';
 import type { Row } from '../../../src/rows/tables.js';
 import type { ScenarioContext } from '../../scenario.js';
 import type { Cohort } from './cohort.js';
-import type { LedgerEvent } from './ledger.js';
+import type { LedgerEvent } from './ledger-event.js';
 import type { Member } from './profile.js';
 import { between, busyInstant, busyInstants } from './rhythm.js';
 

@@ -5,7 +5,7 @@ import type { ScenarioContext } from '../../scenario.js';
 import { firstPurchaseAt } from './billing.js';
 import { cycle } from './cohort.js';
 import { drawJobType, failsAt, failure, JOB_TYPES, jobCredits, jobInput, jobOutput, runTime } from './job-briefs.js';
-import type { LedgerEvent, PlannedJob } from './ledger.js';
+import type { LedgerEvent, PlannedJob } from './ledger-event.js';
 import type { Member } from './profile.js';
 import { between, busyInstants } from './rhythm.js';
 

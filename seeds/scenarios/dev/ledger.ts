@@ -5,22 +5,8 @@ import type { ScenarioContext } from '../../scenario.js';
 import { createSubscriptions, creditEvents } from './billing.js';
 import type { Cohort } from './cohort.js';
 import { createOutputs, jobEvents } from './generation.js';
+import type { LedgerEvent, PlannedJob } from './ledger-event.js';
 import type { Member } from './profile.js';
-
-/** A job as planned, and the row once inserted (a refund needs its id). */
-export interface PlannedJob {
-  readonly row: Insert<'generation_jobs'>;
-  inserted?: Row<'generation_jobs'>;
-}
-
-/**
- * One movement of a user's credits at `at`: a ledger row, or a job (the debit trigger
- * writes its ledger row), or the refund of a failed job.
- */
-export type LedgerEvent =
-  | { at: number; credit: Insert<'credit_transactions'> }
-  | { at: number; job: PlannedJob }
-  | { at: number; refund: PlannedJob; amount: number };
 
 /**
  * Subscriptions, credit grants, jobs and refunds, written so that every user's ledger
