@@ -1,4 +1,5 @@
 import type { Faker } from '@faker-js/faker';
+import { OUTPUT } from '../../../factories/generation.js';
 import { MINUTE, SECOND } from '../../../factories/time.js';
 import type { Insert, Row } from '../../../src/rows/tables.js';
 import type { ScenarioContext } from '../../scenario.js';
@@ -15,14 +16,6 @@ type JobType = Row<'generation_jobs'>['type'];
 // time the scenario records lies after it.
 const SETTLED = 40 * MINUTE;
 const OPEN_STATUSES = ['pending', 'processing'] as const;
-
-const OUTPUT = {
-  copy: { asset: 'copy', mime: 'text/plain', ext: 'txt' },
-  static_ad: { asset: 'image', mime: 'image/png', ext: 'png' },
-  ugc_video: { asset: 'video', mime: 'video/mp4', ext: 'mp4' },
-  tts: { asset: 'audio', mime: 'audio/mpeg', ext: 'mp3' },
-  product_photo: { asset: 'image', mime: 'image/png', ext: 'png' },
-} as const;
 
 /**
  * Each member's generation jobs over their time, after their first credit pack: types in
