@@ -25,7 +25,7 @@ export const scenarioOptions = {
     type: 'string',
     default: '1',
     valueName: 'n',
-    description: 'Multiplies the volume: 1 is ~4k rows, 100 is ~300k (for load work).',
+    description: 'Multiplies the volume: 1 is ~4k rows, 100 is ~280k (for load work).',
   },
   'as-of': {
     type: 'string',

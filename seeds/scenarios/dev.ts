@@ -35,7 +35,7 @@ const AREAS: readonly [string, Area][] = [
  * scale regular users who sign up over those months (more toward the anchor, on weekdays,
  * in waves after launches), log in, buy credits, subscribe, run jobs, build catalogs,
  * campaigns with daily analytics, landing pages, inventory, shows and payouts; some stop
- * coming back, a few are very active. About 4,300 rows at scale 1.
+ * coming back, a few are very active. About 4,300 rows at scale 1 and 30,000 at scale 10.
  */
 export const dev: Scenario = {
   name: 'dev',
