@@ -1,5 +1,5 @@
 /**
- * The dev scenario at scale 1 (about 6,200 rows through the factories), seeded into a fresh
+ * The dev scenario at scale 1 (about 4,300 rows through the factories), seeded into a fresh
  * database, and the same rows for the seed's ceiling. Every sample gets a fresh database.
  *
  * - seed: seedDatabase timed whole, once with VACUUM ANALYZE (as it runs by default) and once

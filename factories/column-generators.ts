@@ -11,6 +11,8 @@ export interface FakeContext {
   readonly seq: number;
   /** The seed in base 36: unique values carry it, so factory sets of two seeds share a table. */
   readonly tag: string;
+  /** The factory set's anchor: rows are stamped in the day before it (see `stampAt`). */
+  readonly asOf: Date;
 }
 
 /**

@@ -4,7 +4,7 @@ import { jsKind } from '../src/rows/pg-types.js';
 import type { ColumnMetadata, TableMetadata } from '../src/rows/schema-metadata.js';
 import type { FakeContext, Gen } from './column-generators.js';
 import type { ParentSpec } from './define-factory.js';
-import { stampAt } from './factory-run.js';
+import { stampAt } from './time.js';
 
 /** What a default factory needs from a table: generators and parents, from its metadata alone. */
 export interface DefaultSpec {
@@ -75,9 +75,9 @@ function columnGen(table: string, name: string, column: ColumnMetadata, unique: 
     case 'boolean':
       return fake(() => false);
     case 'date':
-      return fake((ctx) => stampAt(ctx.seq).toISOString().slice(0, 10));
+      return fake((ctx) => stampAt(ctx).toISOString().slice(0, 10));
     case 'timestamp':
-      return fake((ctx) => stampAt(ctx.seq));
+      return fake((ctx) => stampAt(ctx));
     case 'json':
       return fake(() => (bounds.jsonType === 'array' ? [] : {}));
     case 'bytes': {

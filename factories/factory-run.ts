@@ -19,9 +19,6 @@ export function tableKey(table: string): number {
 }
 const tableKeys = new Map<string, number>();
 
-/** Factory rows are stamped from here, one second per row of a table, so they reproduce. */
-export const BASE_TIME = Date.UTC(2025, 0, 1);
-
 // The English entry point, not the package's: that one loads every locale on start. Its
 // instance gives the class and the merged en + base definitions, merged once because a
 // factory set makes a faker per table.
@@ -48,6 +45,7 @@ export class FactoryRun {
   constructor(
     readonly client: SqlClient,
     readonly seed: number,
+    readonly asOf: Date,
   ) {
     this.tag = (seed >>> 0).toString(36);
   }
@@ -56,7 +54,7 @@ export class FactoryRun {
   next(table: TableName): FakeContext {
     const seq = (this.seqs.get(table) ?? 0) + 1;
     this.seqs.set(table, seq);
-    return { faker: this.faker(table), seed: this.seed, table, seq, tag: this.tag };
+    return { faker: this.faker(table), seed: this.seed, table, seq, tag: this.tag, asOf: this.asOf };
   }
 
   private faker(table: TableName): Faker {
@@ -82,9 +80,4 @@ export function sequencedUuid(ctx: FakeContext): string {
   const clock = ctx.faker.number.int({ max: 0x3fff });
   const node = hex(tableKey(ctx.table) & 0xff, 2) + hex(ctx.seq, 10);
   return `${hex(timeLow, 8)}-${hex(timeMidAndHigh >>> 16, 4)}-${hex(0x4000 | (timeMidAndHigh & 0xfff), 4)}-${hex(0x8000 | clock, 4)}-${node}`;
-}
-
-/** The creation time of row `seq` of a table. */
-export function stampAt(seq: number): Date {
-  return new Date(BASE_TIME + seq * 1000);
 }

@@ -23,7 +23,7 @@ export function specOf(table: TableName): AnySpec {
 }
 
 /**
- * Every table's factory, keyed in camelCase, sharing one run (seed, sequences) and one
+ * Every table's factory, keyed in camelCase, sharing one run (seed, anchor, sequences) and one
  * registry of writers. Every table's writer is registered before the set is returned: a
  * table whose spec cannot be made registers one that throws its refusal, and its factory
  * throws the same refusal when used.
@@ -31,9 +31,10 @@ export function specOf(table: TableName): AnySpec {
 export function createFactorySet(
   client: SqlClient,
   seed: number,
+  asOf: Date,
   spec: (table: TableName) => AnySpec = specOf,
 ): Record<string, unknown> {
-  const run = new FactoryRun(client, seed);
+  const run = new FactoryRun(client, seed, asOf);
   const writers = new TableWriters();
   const set: Record<string, unknown> = {};
   for (const table of tableNames) {

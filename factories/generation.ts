@@ -39,7 +39,8 @@ function inputParamsFor(type: JobType, key: string) {
   }
 }
 
-const OUTPUT = {
+/** What a job of each type makes: its asset's type, mime type and file extension. */
+export const OUTPUT = {
   copy: { asset: 'copy', mime: 'text/plain', ext: 'txt' },
   static_ad: { asset: 'image', mime: 'image/png', ext: 'png' },
   ugc_video: { asset: 'video', mime: 'video/mp4', ext: 'mp4' },

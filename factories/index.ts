@@ -1,9 +1,11 @@
+import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
 import type { FactorySpec } from './define-factory.js';
 import { createFactorySet } from './factory-set.js';
 import type { factorySpecs } from './specs.js';
 import type { Factory } from './table-factory.js';
+import { startOfUtcDay } from './time.js';
 import type { CamelCase } from './traits.js';
 
 export { arbitraries } from './arbitraries.js';
@@ -22,6 +24,12 @@ export type FactorySet = Written & Omit<Defaults, keyof Written>;
 export interface CreateFactoriesOptions {
   /** Same seed, same rows (ids and timestamps included); printed in every factory error. */
   seed: number;
+  /**
+   * The instant the rows lead up to: each table's rows are stamped a second apart from a day
+   * before it. Default: the start of the current UTC day, so rows sit beside what a service
+   * inserts today; pass a fixed instant for rows that are the same on every day.
+   */
+  asOf?: Date;
 }
 
 /**
@@ -34,5 +42,9 @@ export interface CreateFactoriesOptions {
  * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
  */
 export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
-  return createFactorySet(client, options.seed) as unknown as FactorySet;
+  const asOf = options.asOf ?? startOfUtcDay(new Date());
+  if (Number.isNaN(asOf.getTime())) {
+    throw new CutxDbError('invalid_input', 'createFactories: asOf is an invalid Date; pass a valid instant or none.');
+  }
+  return createFactorySet(client, options.seed, asOf) as unknown as FactorySet;
 }

@@ -2,7 +2,8 @@ import type { Insert, TableDef, TableName } from '../src/rows/tables.js';
 import { tables } from '../src/rows/tables.js';
 import type { Gen } from './column-generators.js';
 import type { AnyRow, AnySpec, ParentSpec, TraitSpec } from './define-factory.js';
-import { type FactoryRun, sequencedUuid, stampAt } from './factory-run.js';
+import { type FactoryRun, sequencedUuid } from './factory-run.js';
+import { stampAt } from './time.js';
 import { columnSchemas, invalidInput, ownProtoPath, parseColumns, parseRow } from './validate.js';
 
 type Values = Record<string, unknown>;
@@ -124,7 +125,7 @@ export class RowBuilder<T extends TableName> {
   private build(requested: Requested, validate: boolean): PendingRow {
     const ctx = this.run.next(this.spec.table);
     const row: Values = { id: sequencedUuid(ctx) };
-    if ('created_at' in this.def.columns) row.created_at = stampAt(ctx.seq);
+    if ('created_at' in this.def.columns) row.created_at = stampAt(ctx);
     if ('updated_at' in this.def.columns) row.updated_at = row.created_at;
     for (const [column, gen] of this.gens) row[column] = gen.fake(ctx);
     Object.assign(row, requested.copied);

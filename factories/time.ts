@@ -6,6 +6,23 @@ export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
+/**
+ * The instant factory rows are stamped before when `createFactories` is given no `asOf`:
+ * the start of the current UTC day. Rows then sit in the day before today, beside what a
+ * service inserts with `now()`, and a factory set still makes the same rows all day long.
+ */
+export function startOfUtcDay(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / DAY) * DAY);
+}
+
+/**
+ * The creation time of row `seq` of a table: a second apart, counting from a day before
+ * `asOf`, so the first 86,399 rows of each table are stamped before the anchor.
+ */
+export function stampAt(ctx: { readonly asOf: Date; readonly seq: number }): Date {
+  return new Date(ctx.asOf.getTime() - DAY + ctx.seq * SECOND);
+}
+
 /** `date` moved by `ms`. */
 export const after = (date: Date, ms: number): Date => new Date(date.getTime() + ms);
 

@@ -12,6 +12,8 @@ export interface ScenarioContext {
    * their own per-table streams, so these draws never shift the factories' values.
    */
   readonly random: Faker;
+  /** The instant the data leads up to: nothing the scenario records happens after it. */
+  readonly asOf: Date;
 }
 
 /** One unit of a scenario's work, and of the progress bar. */

@@ -4,6 +4,7 @@ import { createFactories } from '../factories/index.js';
 import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
+import { DEFAULT_AS_OF } from './as-of.js';
 import type { Scenario } from './scenario.js';
 import { countRows, noTableHasPages, tableNames, totalRows } from './table-order.js';
 
@@ -16,6 +17,12 @@ export interface SeedOptions {
   seed?: number;
   /** Volume multiplier (a whole number, 1 or more). */
   scale?: number;
+  /**
+   * The instant the data leads up to: months of activity end here and nothing happens
+   * after it. Default `DEFAULT_AS_OF` (fixed, so the rows reproduce); `parseAsOf('today')`
+   * gives data whose "last 30 days" are the real ones. Factory rows use it too.
+   */
+  asOf?: Date;
   /**
    * `refuse` (default) throws `target_not_empty`; `reset` empties every table first, in the
    * same transaction; `skip` leaves the rows and seeds nothing.
@@ -68,7 +75,14 @@ function scenarioRandom(seed: number): Faker {
  * @example await seedDatabase(db, { scenario: scenarios.dev, seed: 1, scale: 1 })
  */
 export async function seedDatabase(client: TransactionalClient, options: SeedOptions): Promise<SeedResult> {
-  const { scenario, seed = 1, scale = 1, onExisting = 'refuse', target = 'The database' } = options;
+  const {
+    scenario,
+    seed = 1,
+    scale = 1,
+    asOf = DEFAULT_AS_OF,
+    onExisting = 'refuse',
+    target = 'The database',
+  } = options;
   const steps = scenario.plan(scale);
   const result = await client.transaction(async (tx) => {
     const existingRows = (await noTableHasPages(tx)) ? 0 : totalRows(await countRows(tx));
@@ -87,8 +101,8 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
     // foreign-key checks', the triggers') scan whole tables for one key: quadratic in scale.
     // Every lookup the seed makes is by key, so the index is always the right plan.
     await tx.exec('SET LOCAL enable_seqscan = off');
-    const f = createFactories(tx, { seed });
-    const context = { f, client: tx, random: scenarioRandom(seed) };
+    const f = createFactories(tx, { seed, asOf });
+    const context = { f, client: tx, random: scenarioRandom(seed), asOf };
     const report = async (done: number, label: string) => {
       if (options.onProgress === undefined) return;
       options.onProgress({ done, total: steps.length, label, rows: await rowsInserted(tx) });

@@ -15,10 +15,12 @@ export const exportCommand = defineCommand({
     'Builds the scenario in a fresh database in a temporary folder and writes to --out:',
     '  seed.sql       data only; psql -v ON_ERROR_STOP=1 -f seed.sql into a database that has the',
     '                 schema and no rows (as a superuser: triggers are off during the load)',
-    "  json/<t>.json  each table's rows, tables in foreign-key order",
-    '  manifest.json  scenario, seed, scale, schema checksum and row counts',
+    "  json/<t>.json  each table's rows (int8 and numeric as strings, instants in UTC), in",
+    '                 foreign-key order; readExport in @cutx/db/seeds reads them as typed rows',
+    '  manifest.json  format version, scenario, seed, scale, anchor, schema checksum, row counts',
     '  personas.ts    the named users (owner, admin, zeroCredits, ...) with their ids',
-    'The same scenario, seed, scale and schema give byte-identical files.',
+    '  personas.json  the same, as JSON',
+    'The same scenario, seed, scale, --as-of and schema give byte-identical files (docs/seeds.md).',
   ].join('\n'),
   options: {
     out: {
@@ -41,7 +43,7 @@ export const exportCommand = defineCommand({
     });
     stdout.write(
       [
-        `Exported scenario ${manifest.scenario}, seed ${manifest.seed}, scale ${manifest.scale} to ${options.out}:`,
+        `Exported scenario ${manifest.scenario}, seed ${manifest.seed}, scale ${manifest.scale}, as of ${manifest.asOf} to ${options.out}:`,
         rowSummary(Object.entries(manifest.tables)),
         `${manifest.totalRows.toLocaleString('en-US')} rows in ${files.length} files; load with:`,
         `  psql -v ON_ERROR_STOP=1 -f ${join(options.out, 'seed.sql')} "$DATABASE_URL"`,

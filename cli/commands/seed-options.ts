@@ -1,3 +1,4 @@
+import { DEFAULT_AS_OF, parseAsOf } from '../../seeds/as-of.js';
 import type { Scenario } from '../../seeds/scenario.js';
 import { DEFAULT_SCENARIO, scenarioDescriptions } from '../../seeds/scenarios/names.js';
 import type { OptionSpecs } from '../command.js';
@@ -24,7 +25,12 @@ export const scenarioOptions = {
     type: 'string',
     default: '1',
     valueName: 'n',
-    description: 'Multiplies the volume: 1 is ~6k rows, 100 is ~420k (for load work).',
+    description: 'Multiplies the volume: 1 is ~4k rows, 100 is ~280k (for load work).',
+  },
+  'as-of': {
+    type: 'string',
+    valueName: 'when',
+    description: `The instant the data leads up to: today, a day (2026-06-01) or an ISO instant. Default ${DEFAULT_AS_OF.toISOString().slice(0, 10)}, fixed so the rows reproduce.`,
   },
 } as const satisfies OptionSpecs;
 
@@ -33,6 +39,8 @@ export interface ScenarioChoice {
   scenario: Scenario;
   seed: number;
   scale: number;
+  /** The anchor the scenario's months of activity end at. */
+  asOf: Date;
 }
 
 /**
@@ -43,6 +51,7 @@ export async function scenarioChoice(options: {
   scenario: string;
   seed: string;
   scale: string;
+  'as-of'?: string | undefined;
 }): Promise<ScenarioChoice> {
   if (!Object.hasOwn(scenarioDescriptions, options.scenario)) {
     throw new UsageError(
@@ -51,6 +60,17 @@ export async function scenarioChoice(options: {
   }
   const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
   const scale = wholeNumber(options.scale, '--scale', 1, 1_000);
+  const asOf = asOfOption(options['as-of']);
   const { scenarios } = await import('../../seeds/scenarios/index.js');
-  return { scenario: scenarios[options.scenario] as Scenario, seed, scale };
+  return { scenario: scenarios[options.scenario] as Scenario, seed, scale, asOf };
+}
+
+/** `--as-of` as an instant (the default when not given); a bad value is a `UsageError`. */
+function asOfOption(text: string | undefined): Date {
+  if (text === undefined) return DEFAULT_AS_OF;
+  try {
+    return parseAsOf(text);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }

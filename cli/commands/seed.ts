@@ -70,7 +70,7 @@ export const seed = defineCommand({
       const total = result.totalRows;
       stdout.write(
         [
-          `Seeded ${target.label} with scenario ${choice.scenario.name}, seed ${choice.seed}, scale ${choice.scale}:`,
+          `Seeded ${target.label} with scenario ${choice.scenario.name}, seed ${choice.seed}, scale ${choice.scale}, as of ${choice.asOf.toISOString()}:`,
           rowSummary(Object.entries(result.rows)),
           `${total.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(total / seconds).toLocaleString('en-US')} rows/s).`,
           '',

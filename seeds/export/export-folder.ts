@@ -10,6 +10,7 @@ export const exportFiles = {
   sql: 'seed.sql',
   manifest: 'manifest.json',
   personas: 'personas.ts',
+  personasJson: 'personas.json',
   json: 'json',
 } as const;
 

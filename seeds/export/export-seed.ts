@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { openDb } from '../../src/db/open.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
+import { DEFAULT_AS_OF } from '../as-of.js';
 import type { Scenario } from '../scenario.js';
 import { type SeedProgress, seedDatabase } from '../seed-database.js';
 import { tableNames, totalRows } from '../table-order.js';
 import { exportFiles, type StagedExport, stageExportFolder } from './export-folder.js';
 import { tableJson } from './json-writer.js';
-import { manifestJson, type SeedManifest } from './manifest.js';
-import { personasModule } from './personas-module.js';
+import { EXPORT_FORMAT_VERSION, manifestJson, type SeedManifest } from './manifest.js';
+import { personasJson, personasModule, readPersonas } from './personas-module.js';
 import { exportTables, readPages } from './read-tables.js';
 import { seedSqlFooter, seedSqlHeader, tableInserts } from './sql-writer.js';
 
@@ -24,6 +25,8 @@ export interface ExportOptions {
   scenario: Scenario;
   seed?: number;
   scale?: number;
+  /** The instant the data leads up to (default `DEFAULT_AS_OF`, fixed); see `SeedOptions.asOf`. */
+  asOf?: Date;
   /** Called before each step: each of the scenario's, then each table's writing, then once at the end. */
   onProgress?: (progress: ExportProgress) => void;
   /**
@@ -49,7 +52,8 @@ export interface ExportResult {
 
 /**
  * Builds a scenario in a fresh database in a temporary folder and writes it out for other services:
- * `seed.sql` (data only, for psql), `json/<table>.json`, `manifest.json` and `personas.ts`.
+ * `seed.sql` (data only, for psql), `json/<table>.json`, `manifest.json`, `personas.ts` and
+ * `personas.json` (docs/seeds.md describes the format).
  * The same scenario, seed, scale and schema give byte-identical files.
  *
  * @example await exportSeed({ outDir: 'seed-out', scenario: scenarios.dev, seed: 1 })
@@ -71,7 +75,7 @@ export async function exportSeed(options: ExportOptions): Promise<ExportResult> 
 }
 
 async function writeExport(staged: StagedExport, dataDir: string, options: ExportOptions): Promise<ExportResult> {
-  const { scenario, seed = 1, scale = 1, pageRows = PAGE_ROWS } = options;
+  const { scenario, seed = 1, scale = 1, asOf = DEFAULT_AS_OF, pageRows = PAGE_ROWS } = options;
   if (!Number.isSafeInteger(pageRows) || pageRows < 1) {
     throw new CutxDbError('invalid_input', `pageRows must be a whole number of 1 or more, not ${pageRows}.`);
   }
@@ -86,6 +90,7 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
       scenario,
       seed,
       scale,
+      asOf,
       analyze: false,
       // Only when someone listens: each report reads the rows inserted so far. The seed's own
       // last report (its `done`) is left out: the tables' writing follows.
@@ -96,12 +101,14 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
         },
       }),
     });
-    const description = `scenario ${scenario.name}, seed ${seed}, scale ${scale}`;
+    const description = `scenario ${scenario.name}, seed ${seed}, scale ${scale}, as of ${asOf.toISOString()}`;
     const tables = await exportTables(db);
     const manifest: SeedManifest = {
+      formatVersion: EXPORT_FORMAT_VERSION,
       scenario: scenario.name,
       seed,
       scale,
+      asOf: asOf.toISOString(),
       schemaChecksum: schemaChecksum(),
       totalRows: totalRows(counts),
       // In foreign-key order (countRows keeps `tables` order), the order seed.sql loads them.
@@ -136,9 +143,11 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
       await sql.close();
     }
     writeFileSync(join(staged.path, exportFiles.manifest), manifestJson(manifest));
-    writeFileSync(join(staged.path, exportFiles.personas), await personasModule(db, description));
+    const found = await readPersonas(db);
+    writeFileSync(join(staged.path, exportFiles.personas), personasModule(found, description));
+    writeFileSync(join(staged.path, exportFiles.personasJson), personasJson(found));
     staged.commit();
-    return { manifest, files: [...files, exportFiles.manifest, exportFiles.personas] };
+    return { manifest, files: [...files, exportFiles.manifest, exportFiles.personas, exportFiles.personasJson] };
   } finally {
     await db.close();
   }

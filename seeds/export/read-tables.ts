@@ -14,7 +14,7 @@ export interface TableShape {
   columns: ColumnInfo[];
 }
 
-/** One row as PostgreSQL renders it: JSON, and every column as text. */
+/** One row as PostgreSQL renders it: JSON in the export's encoding, and every column as text. */
 export interface RenderedRow {
   json: string;
   values: (string | null)[];
@@ -45,6 +45,28 @@ export async function exportTables(client: SqlClient): Promise<TableShape[]> {
   }));
 }
 
+// The JSON files' encodings (docs/seeds.md, "Export format"): values JSON numbers cannot
+// carry exactly as strings, every instant in one fixed form. Keyed by information_schema's
+// data_type; any other type is written as row_to_json writes it.
+const JSON_ENCODING: Readonly<Record<string, (column: string) => string>> = {
+  bigint: (column) => `${column}::text`,
+  numeric: (column) => `${column}::text`,
+  'timestamp with time zone': (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+  date: (column) => `to_char(${column}, 'YYYY-MM-DD')`,
+  bytea: (column) => `'\\x' || encode(${column}, 'hex')`,
+};
+
+/** The SELECT list of a table's JSON encoding: each column under its own name. */
+function encodedColumns(columns: readonly ColumnInfo[]): string {
+  return columns
+    .map(({ name, type }) => {
+      const column = `t."${name}"`;
+      const encode = JSON_ENCODING[type];
+      return encode === undefined ? column : `${encode(column)} AS "${name}"`;
+    })
+    .join(', ');
+}
+
 /**
  * A table's rows by id, `pageRows` at a time, as text the server rendered (after
  * `exportTables` set the rendering): the same database always reads back byte for byte the
@@ -54,7 +76,8 @@ export async function exportTables(client: SqlClient): Promise<TableShape[]> {
 export async function* readPages({ table, columns }: TableShape, client: SqlClient, pageRows: number) {
   // Identifiers come from the catalog and the fixed table list, quoted.
   const values = columns.map((column) => `t."${column.name}"::text`).join(', ');
-  const select = `SELECT t.id::text AS id, row_to_json(t)::text AS json, ARRAY[${values}] AS values FROM "${table}" t`;
+  const json = `(SELECT row_to_json(e) FROM (SELECT ${encodedColumns(columns)}) e)::text AS json`;
+  const select = `SELECT t.id::text AS id, ${json}, ARRAY[${values}] AS values FROM "${table}" t`;
   const after = `${select} WHERE t.id > $2`;
   let last: string | undefined;
   for (;;) {

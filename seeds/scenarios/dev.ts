@@ -1,10 +1,9 @@
 import type { Scenario, ScenarioContext, ScenarioStep } from '../scenario.js';
 import { createAuditLog } from './dev/admin.js';
 import { createAds } from './dev/ads.js';
-import { createBilling } from './dev/billing.js';
 import { createCatalog } from './dev/catalog.js';
 import type { Cohort } from './dev/cohort.js';
-import { createGeneration } from './dev/generation.js';
+import { createLedger } from './dev/ledger.js';
 import { createLiveSelling } from './dev/live-selling.js';
 import { createMagicLinks, createPersonas, createRegularUsers } from './dev/people.js';
 import { createLandingPages } from './dev/publishing.js';
@@ -18,12 +17,11 @@ const COHORT_SIZE = 400;
 
 type Area = (context: ScenarioContext, cohort: Cohort) => Promise<void>;
 
-// In this order: grants come before the jobs that spend them, jobs before the campaigns
+// In this order: jobs come before the campaigns
 // that use their assets, inventory sales before the payouts that record them.
 const AREAS: readonly [string, Area][] = [
   ['login links', createMagicLinks],
-  ['billing', createBilling],
-  ['generation', createGeneration],
+  ['credits and jobs', createLedger],
   ['catalog', createCatalog],
   ['ads', createAds],
   ['landing pages', createLandingPages],
@@ -32,11 +30,12 @@ const AREAS: readonly [string, Area][] = [
 ];
 
 /**
- * `dev`: a realistic workspace. The personas (owner, admin, seller, advertiser, suspended,
- * banned, zeroCredits, newcomer) and 40 × scale regular users, each with the subscriptions,
- * credit history, jobs and assets, catalog, campaigns with 90 days of analytics, landing
- * pages, inventory, shows, payouts, competitor streams and audit entries their profile
- * gives. About 6,200 rows at scale 1 and 424,000 at scale 100.
+ * `dev`: a realistic workspace over the six months before the seed's anchor. The personas
+ * (owner, admin, seller, advertiser, suspended, banned, zeroCredits, newcomer) and 40 ×
+ * scale regular users who sign up over those months (more toward the anchor, on weekdays,
+ * in waves after launches), log in, buy credits, subscribe, run jobs, build catalogs,
+ * campaigns with daily analytics, landing pages, inventory, shows and payouts; some stop
+ * coming back, a few are very active. About 4,300 rows at scale 1 and 30,000 at scale 10.
  */
 export const dev: Scenario = {
   name: 'dev',

@@ -36,7 +36,7 @@ type Loose = { create(): Promise<Record<string, unknown>>; createList(n: number)
 
 /** A factory set on `db` whose factory for `table` is the default one, made from metadata alone. */
 function withDefault(table: TableName): Loose {
-  const set = createFactorySet(db, 21, (t) =>
+  const set = createFactorySet(db, 21, new Date(Date.UTC(2026, 0, 1)), (t) =>
     t === table ? (defaultSpec(t, metadata.tables[t]) as never) : specOf(t),
   );
   return set[camelCase(table)] as Loose;
@@ -73,7 +73,7 @@ describe('default factories, from the generated metadata alone', () => {
   });
 
   it('refuse a child the same way: a row whose parent table is refused fails with that refusal', async () => {
-    const set = createFactorySet(db, 22, (t) =>
+    const set = createFactorySet(db, 22, new Date(Date.UTC(2026, 0, 1)), (t) =>
       t === 'users' ? (defaultSpec(t, metadata.tables[t]) as never) : specOf(t),
     );
     expect(() => set.users).toThrow('users: email is unique and must match');

@@ -29,7 +29,18 @@ const expected: Record<string, string[]> = {
   './factories': ['arbitraries', 'createFactories'],
   // Types only: Database and an interface per table.
   './kysely': [],
-  './seeds': ['exportSeed', 'personas', 'scenarios', 'seedDatabase'],
+  './seeds': [
+    'DEFAULT_AS_OF',
+    'EXPORT_FORMAT_VERSION',
+    'exportSeed',
+    'parseAsOf',
+    'personas',
+    'readExport',
+    'readExportManifest',
+    'readExportTable',
+    'scenarios',
+    'seedDatabase',
+  ],
   './server': ['postgresEngineInstalled', 'startDbServer'],
   './testing': ['createIsolatedDb', 'createIsolatedPgDb', 'createPgTestDb', 'createTestDb'],
   './vitest': [

@@ -3,8 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_AS_OF } from '../../seeds/as-of.js';
 import { exportSeed } from '../../seeds/export/export-seed.js';
-import type { SeedManifest } from '../../seeds/export/manifest.js';
+import { EXPORT_FORMAT_VERSION, type SeedManifest } from '../../seeds/export/manifest.js';
+import { exportTables } from '../../seeds/export/read-tables.js';
 import { personas } from '../../seeds/personas.js';
 import type { Scenario } from '../../seeds/scenario.js';
 import { scenarios } from '../../seeds/scenarios/index.js';
@@ -14,6 +16,7 @@ import { createPgTestDb } from '../../src/testing/pg-test-db.js';
 import { runCutxDb } from '../cli/cutx-db-process.js';
 import { expectProgressLines } from '../cli/progress-lines.js';
 import { psqlInstalled } from '../support/psql.js';
+import { renderTable } from './render-table.js';
 
 const dev = scenarios.dev as Scenario;
 const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
@@ -42,9 +45,15 @@ const manifest = () => JSON.parse(read('manifest.json')) as SeedManifest;
 const tableRows = <T>(table: string) => JSON.parse(read(join('json', `${table}.json`))) as T[];
 
 describe('exportSeed', () => {
-  it('writes seed.sql, a JSON file per table, the manifest and the personas module', () => {
+  it('writes seed.sql, a JSON file per table, the manifest and the personas as a module and as JSON', () => {
     expect(filesIn(out)).toEqual(
-      ['manifest.json', 'personas.ts', 'seed.sql', ...tableNames.map((table) => join('json', `${table}.json`))].sort(),
+      [
+        'manifest.json',
+        'personas.json',
+        'personas.ts',
+        'seed.sql',
+        ...tableNames.map((table) => join('json', `${table}.json`)),
+      ].sort(),
     );
   });
 
@@ -141,9 +150,16 @@ describe('exportSeed', () => {
     expect(readdirSync(scratch)).toEqual([]);
   });
 
-  it('records the scenario, the schema checksum and row counts that match the JSON files', () => {
+  it('records the format version, scenario, anchor, schema checksum and row counts that match the JSON files', () => {
     const { tables, ...rest } = manifest();
-    expect(rest).toMatchObject({ scenario: 'dev', seed: 1, scale: 1, schemaChecksum: schemaChecksum() });
+    expect(rest).toMatchObject({
+      formatVersion: EXPORT_FORMAT_VERSION,
+      scenario: 'dev',
+      seed: 1,
+      scale: 1,
+      asOf: DEFAULT_AS_OF.toISOString(),
+      schemaChecksum: schemaChecksum(),
+    });
     for (const table of tableNames) {
       expect(tables[table], table).toBeGreaterThan(0);
       expect(tableRows(table).length, table).toBe(tables[table]);
@@ -169,12 +185,16 @@ describe('exportSeed', () => {
     }
   });
 
-  it('writes a personas module with every persona and its balance', () => {
+  it('writes the personas as a module and as JSON, every persona with its balance', () => {
     const module = read('personas.ts');
+    const json = JSON.parse(read('personas.json')) as Record<string, { id: string; credits: number }>;
     for (const [handle, persona] of Object.entries(personas)) {
       expect(module).toContain(`  ${handle}: { id: "${persona.id}"`);
+      expect(json[handle]?.id).toBe(persona.id);
     }
     expect(module).toMatch(/zeroCredits: \{[^}]*credits: 0 \}/);
+    expect(json.zeroCredits?.credits).toBe(0);
+    expect(Object.keys(json)).toEqual(Object.keys(personas));
   });
 });
 
@@ -190,12 +210,8 @@ describe.skipIf(serverUrl === undefined || !psqlInstalled)(
         expect(load.stderr).toBe('');
         expect(load.status).toBe(0);
         // Read back the way the export renders rows, so the comparison is byte for byte.
-        await db.exec(`SET TimeZone = 'UTC'`);
-        for (const table of tableNames) {
-          const { rows } = await db.query<{ json: string }>(
-            `SELECT row_to_json(t)::text AS json FROM "${table}" t ORDER BY t.id`,
-          );
-          expect(`[\n${rows.map((row) => row.json).join(',\n')}\n]\n`, table).toBe(read(join('json', `${table}.json`)));
+        for (const shape of await exportTables(db)) {
+          expect(await renderTable(shape, db), shape.table).toBe(read(join('json', `${shape.table}.json`)));
         }
         const { rows } = await db.query<{ broken: number }>(
           `SELECT count(*)::int AS broken FROM credit_balances b

@@ -1,12 +1,15 @@
-import { DAY } from '../../../factories/time.js';
+import { calendarDay, DAY, HOUR, MINUTE } from '../../../factories/time.js';
 import type { Row } from '../../../src/rows/tables.js';
 import { vocabularies } from '../../../src/rows/vocabularies.js';
 import type { ScenarioContext } from '../../scenario.js';
-import { type Cohort, cycle, groupBy, perMember } from './cohort.js';
+import { campaignName } from './catalog-names.js';
+import { type Cohort, cycle, groupBy } from './cohort.js';
+import type { Member } from './profile.js';
+import { between } from './rhythm.js';
+import { whileAround } from './timeline.js';
 
-/** Days of analytics every campaign that ran has. */
+/** The most days of analytics a campaign has: its last 90 days of running, up to the anchor. */
 export const ANALYTICS_DAYS = 90;
-const FIRST_START = Date.UTC(2025, 0, 2);
 const STATUS_MIX = ['active', 'paused', 'completed', 'draft', 'archived'] as const;
 const PLACEMENTS = {
   meta: ['feed', 'story', 'reel'],
@@ -15,52 +18,98 @@ const PLACEMENTS = {
 } as const;
 const FEE_STATUS_MIX = ['paid', 'invoiced', 'pending', 'waived'] as const;
 const ASSETS_PER_CAMPAIGN = 2;
-const FEES_PER_CAMPAIGN = 2;
+const FEE_PERIOD = 30 * DAY;
+
+type CampaignStatus = (typeof STATUS_MIX)[number];
+
+/** When a campaign was made, started and stopped (null while it runs), within its user's time. */
+function schedule(context: ScenarioContext, member: Member, status: CampaignStatus) {
+  const { random, asOf } = context;
+  const anchor = asOf.getTime();
+  const created = whileAround(random, member.time);
+  if (status === 'draft') return { created, starts: null, ends: null };
+  const starts = created + Math.min(between(random, HOUR, 3 * DAY), (anchor - created) / 2);
+  if (status === 'active') return { created, starts, ends: null };
+  const ends = Math.min(starts + between(random, 7 * DAY, 60 * DAY), anchor - MINUTE);
+  return { created, starts, ends: Math.max(ends, starts + MINUTE) };
+}
 
 /**
- * Ad platform connections, campaigns on each platform (those that ran with 90 days of
- * analytics), their creative linked from the owner's generated images and videos, and fees.
+ * Ad platform connections, campaigns named the way media buyers name them, on each
+ * platform; those that ran have a day of analytics for each day they ran (the last 90 at
+ * most, never after the anchor), creative from the user's generated images and videos, and
+ * fees per month of running.
  */
-export async function createAds({ f, client }: ScenarioContext, cohort: Cohort): Promise<void> {
+export async function createAds(context: ScenarioContext, cohort: Cohort): Promise<void> {
+  const { f, client, random, asOf } = context;
   const advertisers = cohort.members.filter((member) => member.profile.campaigns > 0);
   await f.adPlatformConnections.createEach(
-    advertisers.flatMap(({ user }, i) =>
+    advertisers.flatMap(({ user, time }, i) =>
       vocabularies.campaigns.platform.map((platform) => ({
         user,
         platform,
+        account_name: `${user.display_name ?? 'Shop'} ${platform === 'google' ? 'Google Ads' : platform === 'meta' ? 'Ads Manager' : 'TikTok Ads'}`,
         status: i % 5 === 4 && platform === 'tiktok' ? ('expired' as const) : ('active' as const),
+        created_at: new Date(Math.min(time.signup + between(random, 10 * MINUTE, 2 * DAY), time.lastSeen)),
       })),
     ),
   );
   let n = 0;
-  const planned = perMember(
-    advertisers,
-    (p) => p.campaigns,
-    ({ user }, k) => {
-      const c = n++;
-      const status = cycle(STATUS_MIX, c);
-      const starts = FIRST_START + (c % 14) * DAY;
-      const finished = status === 'completed' || status === 'archived';
+  const planned = advertisers.flatMap((member) =>
+    Array.from({ length: member.profile.campaigns }, (_, k) => {
+      const status = cycle(STATUS_MIX, n++);
+      const platform = cycle(vocabularies.campaigns.platform, k);
+      const { created, starts, ends } = schedule(context, member, status);
+      const month = new Date(starts ?? created).toLocaleString('en-US', {
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
       return {
-        user,
-        platform: cycle(vocabularies.campaigns.platform, k),
+        user: member.user,
+        name: campaignName(random, member.brand.name, platform, month),
+        platform,
         status,
-        starts_at: new Date(starts),
-        ends_at: finished ? new Date(starts + ANALYTICS_DAYS * DAY) : null,
+        created_at: new Date(created),
+        updated_at: new Date(ends ?? starts ?? created),
+        starts_at: starts === null ? null : new Date(starts),
+        ends_at: ends === null ? null : new Date(ends),
       };
-    },
+    }),
   );
-  // A draft never ran, so it has no analytics, creative or fees.
-  await f.campaigns.createEach(planned.filter((campaign) => campaign.status === 'draft'));
-  const ran = await f.campaigns
-    .withAnalytics(ANALYTICS_DAYS)
-    .createEach(planned.filter((campaign) => campaign.status !== 'draft'));
+  const campaigns = await f.campaigns.createEach(planned);
+  const ran = campaigns.filter((campaign) => campaign.starts_at !== null);
+  const anchor = asOf.getTime();
+  await f.campaignAnalytics.createEach(
+    ran.flatMap((campaign) => {
+      const until = campaign.ends_at?.getTime() ?? anchor;
+      // Whole UTC days, from the day it started (or 90 days back) to the day it stopped.
+      const lastDay = Math.floor((until - 1) / DAY);
+      const firstDay = Math.max(
+        Math.floor((campaign.starts_at?.getTime() ?? until) / DAY),
+        lastDay - ANALYTICS_DAYS + 1,
+      );
+      // A day's figures are recorded when it is over (the last one when the campaign stopped).
+      return Array.from({ length: lastDay - firstDay + 1 }, (_, d) => ({
+        campaign,
+        date: calendarDay(new Date((firstDay + d) * DAY)),
+        created_at: new Date(Math.min((firstDay + d + 1) * DAY, until)),
+      }));
+    }),
+  );
   await linkCreative(ran, f, client);
   let fee = 0;
   await f.adSpendFees.createEach(
-    ran.flatMap((campaign) =>
-      Array.from({ length: FEES_PER_CAMPAIGN }, () => ({ campaign, status: cycle(FEE_STATUS_MIX, fee++) })),
-    ),
+    ran.flatMap((campaign) => {
+      const from = campaign.starts_at?.getTime() ?? anchor;
+      const until = campaign.ends_at?.getTime() ?? anchor;
+      const periods = Math.max(1, Math.floor((until - from) / FEE_PERIOD));
+      return Array.from({ length: periods }, (_, k) => ({
+        campaign,
+        status: cycle(FEE_STATUS_MIX, fee++),
+        created_at: new Date(Math.min(from + (k + 1) * FEE_PERIOD, until)),
+      }));
+    }),
   );
 }
 
@@ -69,8 +118,8 @@ async function linkCreative(
   f: ScenarioContext['f'],
   client: ScenarioContext['client'],
 ): Promise<void> {
-  const { rows } = await client.query<{ id: string; user_id: string }>(
-    `SELECT a.id, j.user_id FROM assets a JOIN generation_jobs j ON j.id = a.job_id
+  const { rows } = await client.query<{ id: string; user_id: string; created_at: Date }>(
+    `SELECT a.id, j.user_id, a.created_at FROM assets a JOIN generation_jobs j ON j.id = a.job_id
       WHERE j.user_id = ANY($1::uuid[]) AND a.type IN ('image', 'video') ORDER BY a.id`,
     [[...new Set(campaigns.map((campaign) => campaign.user_id))]],
   );
@@ -82,11 +131,12 @@ async function linkCreative(
       const from = used.get(campaign.user_id) ?? 0;
       used.set(campaign.user_id, from + ASSETS_PER_CAMPAIGN);
       const count = Math.min(ASSETS_PER_CAMPAIGN, owned.length);
-      return Array.from({ length: count }, (_, k) => ({
-        campaign,
-        asset: owned[(from + k) % owned.length] as { id: string },
-        placement: cycle(PLACEMENTS[campaign.platform], k),
-      }));
+      return Array.from({ length: count }, (_, k) => {
+        const asset = owned[(from + k) % owned.length] as { id: string; created_at: Date };
+        // Linked once both existed.
+        const at = Math.max(asset.created_at.getTime(), campaign.created_at.getTime()) + MINUTE;
+        return { campaign, asset, placement: cycle(PLACEMENTS[campaign.platform], k), created_at: new Date(at) };
+      });
     }),
   );
 }

@@ -1,8 +1,13 @@
+import type { Faker } from '@faker-js/faker';
 import { updatePayoutTotals } from '../../../factories/live-selling.js';
+import { DAY, HOUR, MINUTE } from '../../../factories/time.js';
 import type { Row } from '../../../src/rows/tables.js';
 import type { ScenarioContext } from '../../scenario.js';
 import { type Cohort, cycle, groupBy, perMember } from './cohort.js';
 import { inventoryListing } from './inventory-names.js';
+import type { Member } from './profile.js';
+import { between, busyInstant } from './rhythm.js';
+import { whileAround } from './timeline.js';
 
 type ItemStatus = Row<'inventory_items'>['status'];
 type ShowStatus = Row<'shows'>['status'];
@@ -17,6 +22,58 @@ const SHOW_STATUS_MIX = ['ended', 'ended', 'live', 'scheduled', 'cancelled'] as 
 const PAYOUT_STATUS_MIX = ['completed', 'completed', 'failed', 'completed', 'pending', 'processing'] as const;
 const ITEMS_PER_SHOW = 6;
 const LINES_PER_PAYOUT = 5;
+const SHOW_SLOTS = ['Friday Night', 'Sunday Funday', 'Midweek', 'Late Night', 'Saturday Morning'] as const;
+const SHOW_FORMATS = ['Breaks', 'Auction', 'Mystery Pulls', '$1 Starts', 'Giveaway Stream'] as const;
+const SHOW_THEMES = [
+  'Pokemon & Sports Cards',
+  'Sneaker Drops',
+  'Vintage Finds',
+  'Graded Slabs',
+  'Collectibles',
+] as const;
+const STREAM_TITLES = [
+  'Charizard hunt: Evolving Skies case break',
+  '$1 start sneakers all night',
+  'Sunday PSA 10 slab auction',
+  'Vintage tees and hoodies, no reserve',
+  'Mystery box openings, giveaways every 50 buys',
+  'Sports card breaks: Prizm and Chrome',
+] as const;
+
+/** A show's title as sellers write them: slot, format, theme. */
+function showTitle(random: Faker): string {
+  const pick = <T>(values: readonly T[]) => random.helpers.arrayElement(values);
+  return `${pick(SHOW_SLOTS)} ${pick(SHOW_FORMATS)}: ${pick(SHOW_THEMES)}`;
+}
+
+/**
+ * When a show of `status` was planned, scheduled, started and ended: ended and cancelled
+ * ones in the seller's past, a live one started within the anchor's last hour and a half,
+ * a scheduled one planned recently for the days after the anchor (the one kind of time the
+ * scenario puts after it).
+ */
+function showTimes(random: Faker, { time }: Member, status: ShowStatus, anchor: number) {
+  const planned = (scheduled: number) => Math.max(time.signup, scheduled - between(random, DAY, 7 * DAY));
+  switch (status) {
+    case 'live': {
+      const scheduled = anchor - between(random, 20 * MINUTE, 90 * MINUTE);
+      return { created: planned(scheduled), scheduled, started: scheduled + 2 * MINUTE, ended: null };
+    }
+    case 'scheduled':
+      return {
+        created: whileAround(random, time, time.lastSeen - 7 * DAY),
+        scheduled: anchor + between(random, DAY, 10 * DAY),
+        started: null,
+        ended: null,
+      };
+    default: {
+      const scheduled = busyInstant(random, time.signup + DAY, Math.min(time.lastSeen, anchor - 4 * HOUR));
+      const started = scheduled + between(random, MINUTE, 10 * MINUTE);
+      const ended = status === 'ended' ? started + between(random, 90 * MINUTE, 3 * HOUR) : null;
+      return { created: planned(scheduled), scheduled, started: status === 'ended' ? started : null, ended };
+    }
+  }
+}
 
 /** How a show's line-up entry at `position` ended, given how the show went. */
 function lineUpStatus(show: ShowStatus, position: number): ShowItemStatus {
@@ -37,13 +94,25 @@ function lineUpStatus(show: ShowStatus, position: number): ShowItemStatus {
  * seller's own inventory, payout imports whose lines match sold items, and the competitor
  * streams each seller watches.
  */
-export async function createLiveSelling({ f, client, random }: ScenarioContext, cohort: Cohort): Promise<void> {
+export async function createLiveSelling(context: ScenarioContext, cohort: Cohort): Promise<void> {
+  const { f, random, asOf } = context;
+  const anchor = asOf.getTime();
   const sellers = cohort.members.filter((member) => member.profile.inventory > 0);
   const items = await f.inventoryItems.createEach(
     perMember(
       sellers,
       (p) => p.inventory,
-      ({ user }, k) => ({ user, ...inventoryListing(random), status: ITEM_STATUS_MIX[k % ITEM_STATUS_MIX.length] }),
+      ({ user, time }, k) => {
+        const at = new Date(whileAround(random, time));
+        return {
+          user,
+          ...inventoryListing(random),
+          status: ITEM_STATUS_MIX[k % ITEM_STATUS_MIX.length],
+          notes: null,
+          created_at: at,
+          updated_at: at,
+        };
+      },
     ),
   );
   const itemsByUser = groupBy(items, (item) => item.user_id);
@@ -52,7 +121,20 @@ export async function createLiveSelling({ f, client, random }: ScenarioContext, 
     perMember(
       sellers,
       (p) => p.shows,
-      ({ user }, k) => ({ user, status: cycle(SHOW_STATUS_MIX, k) }),
+      (member, k) => {
+        const status = cycle(SHOW_STATUS_MIX, k);
+        const { created, scheduled, started, ended } = showTimes(random, member, status, anchor);
+        return {
+          user: member.user,
+          title: showTitle(random),
+          status,
+          created_at: new Date(created),
+          updated_at: new Date(ended ?? started ?? created),
+          scheduled_at: new Date(scheduled),
+          started_at: started === null ? null : new Date(started),
+          ended_at: ended === null ? null : new Date(ended),
+        };
+      },
     ),
   );
   const showsSoFar = new Map<string, number>();
@@ -64,30 +146,40 @@ export async function createLiveSelling({ f, client, random }: ScenarioContext, 
       const count = Math.min(ITEMS_PER_SHOW, owned.length);
       return Array.from({ length: count }, (_, position) => {
         const item = owned[(nth * ITEMS_PER_SHOW + position) % owned.length] as Row<'inventory_items'>;
+        const status = lineUpStatus(show.status, position);
+        // Sold a few minutes apart once the show started.
+        const soldAt =
+          status === 'sold' ? new Date((show.started_at?.getTime() ?? 0) + (position + 1) * 4 * MINUTE) : null;
         return {
           show,
           inventory_item: item,
           position,
           starting_price_cents: String(Math.round(Number(item.value_cents) / 2)),
           currency: item.currency,
-          status: lineUpStatus(show.status, position),
+          status,
+          created_at: new Date(show.created_at.getTime() + MINUTE),
+          sold_at: soldAt,
         };
       });
     }),
   );
 
-  await createPayouts({ f, client, random }, sellers, itemsByUser);
+  await createPayouts(context, sellers, itemsByUser);
   await f.competitorStreams.createEach(
     perMember(
       sellers,
       (p) => p.competitors,
-      ({ user }) => ({ user }),
+      ({ user, time }) => ({
+        user,
+        title: random.helpers.arrayElement(STREAM_TITLES),
+        created_at: new Date(whileAround(random, time)),
+      }),
     ),
   );
 }
 
 async function createPayouts(
-  { f, client }: ScenarioContext,
+  { f, client, random }: ScenarioContext,
   sellers: Cohort['members'],
   itemsByUser: Map<string, Row<'inventory_items'>[]>,
 ): Promise<void> {
@@ -95,7 +187,12 @@ async function createPayouts(
     perMember(
       sellers,
       (p) => p.payouts,
-      ({ user }, k) => ({ user, status: cycle(PAYOUT_STATUS_MIX, k) }),
+      ({ user, time }, k) => ({
+        user,
+        status: cycle(PAYOUT_STATUS_MIX, k),
+        // A payout covers the week before it: the first one a week after signup at the earliest.
+        created_at: new Date(whileAround(random, time, time.signup + 7 * DAY)),
+      }),
     ),
   );
   const completedSoFar = new Map<string, number>();
@@ -114,6 +211,7 @@ async function createPayouts(
           quantity: 1,
           gross_cents: item.value_cents,
           currency: payout.currency,
+          created_at: payout.created_at,
         }));
       }),
   );

@@ -1,6 +1,8 @@
 import type { Row } from '../../../src/rows/tables.js';
 import { vocabularies } from '../../../src/rows/vocabularies.js';
 import type { PersonaHandle } from '../../personas.js';
+import type { Brand } from './catalog-names.js';
+import type { Timeline } from './timeline.js';
 
 type Tier = (typeof vocabularies.subscriptions.tier)[number];
 type SubscriptionStatus = (typeof vocabularies.subscriptions.status)[number];
@@ -28,6 +30,9 @@ export interface Profile {
 export interface Member {
   readonly user: Row<'users'>;
   readonly profile: Profile;
+  readonly time: Timeline;
+  /** What the user sells: their projects, products, jobs and campaigns are about it. */
+  readonly brand: Brand;
 }
 
 const nothing: Profile = {
@@ -106,9 +111,12 @@ export function regularStatus(i: number): Row<'users'>['status'] {
   return 'active';
 }
 
+// One user in this many generates four times the usual jobs: the few very active users.
+const HEAVY_EVERY = 13;
+
 /**
  * What regular user `i` owns: a mix that cycles through every subscription tier and state,
- * with a third of users selling live and a quarter advertising.
+ * with a third of users selling live, a quarter advertising and a few very active ones.
  */
 export function regularProfile(i: number): Profile {
   const buys = i % 5 !== 4;
@@ -123,7 +131,7 @@ export function regularProfile(i: number): Profile {
       i % 3 === 0
         ? null
         : { tier: tier[i % tier.length] as Tier, status: status[i % status.length] as SubscriptionStatus },
-    jobs: buys ? 4 + (i % 3) : 0,
+    jobs: buys ? (4 + (i % 3)) * (i % HEAVY_EVERY === 0 ? 4 : 1) : 0,
     projects: i % 2 === 0 ? 1 : 0,
     campaigns: i % 4 === 1 ? 3 : 0,
     landingPages: 1 + (i % 3 === 0 ? 1 : 0),
