@@ -9,6 +9,7 @@ import { type Factory, makeFactory } from './table-factory.js';
 import { type CamelCase, camelCase } from './traits.js';
 
 export { arbitraries } from './arbitraries.js';
+export { MAX_LIST_COUNT } from './list-count.js';
 export type { Factory, Overrides, TableFactory } from './table-factory.js';
 
 type Specs = typeof factorySpecs;

@@ -5,6 +5,7 @@ import { atomically } from './atomically.js';
 import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './define-factory.js';
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
+import { checkListCount } from './list-count.js';
 import { type Session, sequencedUuid, stampAt, type Writer } from './session.js';
 import { columnSchemas, invalidInput, ownProtoPath, parseColumns, parseRow } from './validate.js';
 
@@ -59,16 +60,6 @@ interface Built {
 
 function isRowRef(value: unknown): value is AnyRow {
   return typeof value === 'object' && value !== null && typeof (value as AnyRow).id === 'string';
-}
-
-/** A count of rows: a whole number, 0 or more. */
-function checkCount(table: string, method: string, count: unknown, seed: number): number {
-  if (Number.isSafeInteger(count) && (count as number) >= 0) return count as number;
-  throw new CutxDbError(
-    'invalid_input',
-    `${table}.${method}(${String(count)}): the count must be a whole number, 0 or more (factory seed ${seed}).`,
-    { table },
-  );
 }
 
 /**
@@ -245,12 +236,12 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     traitNames: Object.keys(spec.traits as object),
     build: (overrides: Values = {}) => buildOne(readOverrides(overrides), checkedColumns === null).row,
     buildList: (count: number, overrides: Values = {}) =>
-      buildMany(Array.from({ length: checkCount(def.name, 'buildList', count, session.seed) }, () => overrides)).map(
+      buildMany(Array.from({ length: checkListCount(def.name, 'buildList', count, session.seed) }, () => overrides)).map(
         (b) => b.row,
       ),
     create: async (overrides?: Values) => (await createEach([overrides ?? {}]))[0],
     createList: async (count: number, overrides: Values = {}) =>
-      createEach(Array.from({ length: checkCount(def.name, 'createList', count, session.seed) }, () => overrides)),
+      createEach(Array.from({ length: checkListCount(def.name, 'createList', count, session.seed) }, () => overrides)),
     createEach,
   };
   // Related rows are made by the table's own factory, without traits, inside the caller's work.
