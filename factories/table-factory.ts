@@ -236,9 +236,9 @@ export function makeFactory<T extends TableName, P extends string, Tr>(
     traitNames: Object.keys(spec.traits as object),
     build: (overrides: Values = {}) => buildOne(readOverrides(overrides), checkedColumns === null).row,
     buildList: (count: number, overrides: Values = {}) =>
-      buildMany(Array.from({ length: checkListCount(def.name, 'buildList', count, session.seed) }, () => overrides)).map(
-        (b) => b.row,
-      ),
+      buildMany(
+        Array.from({ length: checkListCount(def.name, 'buildList', count, session.seed) }, () => overrides),
+      ).map((b) => b.row),
     create: async (overrides?: Values) => (await createEach([overrides ?? {}]))[0],
     createList: async (count: number, overrides: Values = {}) =>
       createEach(Array.from({ length: checkListCount(def.name, 'createList', count, session.seed) }, () => overrides)),

@@ -5,6 +5,7 @@ import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
 import type { Scenario } from './scenario.js';
+import { checkSeedScale } from './seed-scale.js';
 import { countRows, noTableHasPages, tableNames, totalRows } from './table-order.js';
 
 /** What to do when the target already holds rows. */
@@ -69,7 +70,7 @@ function scenarioRandom(seed: number): Faker {
  */
 export async function seedDatabase(client: TransactionalClient, options: SeedOptions): Promise<SeedResult> {
   const { scenario, seed = 1, scale = 1, onExisting = 'refuse', target = 'The database' } = options;
-  const steps = scenario.plan(scale);
+  const steps = scenario.plan(checkSeedScale(scale));
   const result = await client.transaction(async (tx) => {
     const existingRows = (await noTableHasPages(tx)) ? 0 : totalRows(await countRows(tx));
     if (existingRows > 0) {

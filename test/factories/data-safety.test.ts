@@ -125,12 +125,15 @@ describe('counts', () => {
     },
   );
 
-  it.each([1e9, MAX_LIST_COUNT + 1])('createList(%s) is refused above the ceiling at once, writing nothing', async (count) => {
-    const error = await failsWritingNothing(() => f.inventoryItems.createList(count));
-    expect(error).toMatchObject({ code: 'invalid_input', table: 'inventory_items' });
-    expect(error.message).toContain(`at most ${MAX_LIST_COUNT} rows per call`);
-    expect(() => f.inventoryItems.buildList(count)).toThrow('MAX_LIST_COUNT');
-  });
+  it.each([1e9, MAX_LIST_COUNT + 1])(
+    'createList(%s) is refused above the ceiling at once, writing nothing',
+    async (count) => {
+      const error = await failsWritingNothing(() => f.inventoryItems.createList(count));
+      expect(error).toMatchObject({ code: 'invalid_input', table: 'inventory_items' });
+      expect(error.message).toContain(`at most ${MAX_LIST_COUNT} rows per call`);
+      expect(() => f.inventoryItems.buildList(count)).toThrow('MAX_LIST_COUNT');
+    },
+  );
 
   it('takes a count of exactly the ceiling', () => {
     expect(checkListCount('users', 'createList', MAX_LIST_COUNT, 1)).toBe(MAX_LIST_COUNT);
