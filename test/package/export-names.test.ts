@@ -26,12 +26,12 @@ const expected: Record<string, string[]> = {
     'vocabularies',
   ],
   './drizzle': [...drizzleTables, ...Object.keys(metadata.domains).map(camelCase), 'bytea', 'int8'].sort(),
-  './factories': ['arbitraries', 'createFactories'],
+  './factories': ['MAX_LIST_COUNT', 'arbitraries', 'createFactories'],
   // Types only: Database and an interface per table.
   './kysely': [],
-  './seeds': ['exportSeed', 'personas', 'scenarios', 'seedDatabase'],
+  './seeds': ['MAX_SEED_SCALE', 'exportSeed', 'personas', 'scenarios', 'seedDatabase'],
   './server': ['postgresEngineInstalled', 'startDbServer'],
-  './testing': ['createIsolatedDb', 'createIsolatedPgDb', 'createPgTestDb', 'createTestDb'],
+  './testing': ['openTestDb'],
   './vitest': [
     'afterAll',
     'afterEach',
