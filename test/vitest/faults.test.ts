@@ -62,5 +62,5 @@ describe.each(engines)('a suite whose tests time out, leave transactions open an
     });
     const failures = results.flatMap((result) => result.failureMessages).join('\n');
     expect(failures).toContain('thrown mid-write on purpose');
-  });
+  }, 600_000);
 });
