@@ -2,6 +2,7 @@ import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CutxDbError } from './errors.js';
 import { makeDirectory } from './make-directory.js';
+import { isProcessRunning } from './process-running.js';
 
 /** A held lock on a PGlite data directory; `release` gives it up (safe to call twice). */
 export interface DataDirLock {
@@ -38,7 +39,7 @@ export function lockDataDir(dataDir: string, holder: string): DataDirLock {
   const record: LockRecord = { pid: process.pid, holder };
   if (!tryCreate(path, record)) {
     const owner = readRecord(path);
-    if (owner !== undefined && isRunning(owner.pid)) throw lockedError(dir, owner);
+    if (owner !== undefined && isProcessRunning(owner.pid)) throw lockedError(dir, owner);
     // The owner ended without releasing it: the lock is stale.
     unlinkSync(path);
     if (!tryCreate(path, record)) throw lockedError(dir, readRecord(path));
@@ -87,17 +88,4 @@ function readRecord(path: string): LockRecord | undefined {
     // Missing or foreign content: no live owner can be named, so the lock is stale.
   }
   return undefined;
-}
-
-function isRunning(pid: number): boolean {
-  // Our own pid in a lock we do not hold was left by an earlier process with the same
-  // pid (pid 1 in every container start).
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

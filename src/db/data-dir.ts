@@ -1,4 +1,5 @@
-import { basename, extname } from 'node:path';
+import { existsSync, lstatSync, readlinkSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
 import { CutxDbError } from './errors.js';
 import { fileSystemError } from './file-system-error.js';
@@ -6,8 +7,16 @@ import { folderEntries, givenFolder } from './folder-entries.js';
 
 /** A data directory this process may open: checked and locked. */
 export interface ClaimedDataDir {
+  /** The folder itself: the path given, made absolute, a symbolic link to a folder followed. */
+  path: string;
   /** No database in it yet: a template may be loaded into it. */
   fresh: boolean;
+  /**
+   * Marks the folder as being initialised (`<path>.initialising`, beside it) until the
+   * returned function is called once it holds a whole database. A process killed in
+   * between leaves the mark, and the next claim empties the folder and starts it again.
+   */
+  initialising(): () => void;
   /** Gives up the lock (safe to call twice). */
   release(): void;
 }
@@ -19,15 +28,26 @@ const INSTEAD = 'pass a folder you can write, such as .cutx/pglite';
  * Claims `dataDir` for a PGlite database in this process, before PGlite touches it. Every
  * way this package opens a directory comes through here, so all of them share one lock
  * (`<dataDir>.lock`, see `lockDataDir`) and refuse the same things: an empty path (PGlite
- * would quietly keep the database in memory), a file, and a folder that holds files but no
- * database (PGlite would initialise a cluster among them). Each refusal writes nothing.
+ * would quietly keep the database in memory), a file, a symbolic link to nothing, and a
+ * folder that holds files but no database (PGlite would initialise a cluster among them).
+ * Each refusal writes nothing. A folder whose initialisation was interrupted (see
+ * `initialising`) is emptied and claimed as fresh.
  */
 export function claimDataDir(dataDir: string): ClaimedDataDir {
-  const dir = givenFolder(dataDir, ROLE, INSTEAD);
+  const dir = followLink(givenFolder(dataDir, ROLE, INSTEAD));
   try {
     const lock = lockDataDir(dir, holderName());
     try {
-      return { fresh: holdsNoDatabase(dir), release: () => lock.release() };
+      const mark = `${dir}.initialising`;
+      return {
+        path: dir,
+        fresh: holdsNoDatabase(dir, mark),
+        initialising: () => {
+          writeFileSync(mark, `${process.pid}\n`);
+          return () => unlinkSync(mark);
+        },
+        release: () => lock.release(),
+      };
     } catch (error) {
       lock.release();
       throw error;
@@ -37,8 +57,33 @@ export function claimDataDir(dataDir: string): ClaimedDataDir {
   }
 }
 
-function holdsNoDatabase(dir: string): boolean {
+/** `dir`, or the folder it links to; a link to nothing is refused, naming both. */
+function followLink(dir: string): string {
+  try {
+    if (!lstatSync(dir).isSymbolicLink()) return dir;
+  } catch {
+    // Nothing there yet: the folder is made when the database is.
+    return dir;
+  }
+  try {
+    return realpathSync(dir);
+  } catch {
+    throw new CutxDbError(
+      'invalid_input',
+      `The data directory ${dir} is a symbolic link to ${readlinkSync(dir)}, which does not exist: ` +
+        'create that folder, or pass a real folder.',
+    );
+  }
+}
+
+function holdsNoDatabase(dir: string, mark: string): boolean {
   const entries = folderEntries(dir, ROLE, INSTEAD) ?? [];
+  if (existsSync(mark)) {
+    // A process that initialised it was killed before finishing: what it left is not a
+    // database yet, and holds nothing of the user's.
+    for (const entry of entries) rmSync(join(dir, entry), { recursive: true, force: true });
+    return true;
+  }
   if (entries.length === 0) return true;
   if (entries.includes('PG_VERSION')) return false;
   throw new CutxDbError(
