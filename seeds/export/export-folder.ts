@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } fr
 import { basename, dirname, join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { fileSystemError } from '../../src/db/file-system-error.js';
-import { folderEntries, givenFolder } from '../../src/db/folder-entries.js';
+import { folderEntries, followedFolder } from '../../src/db/folder-entries.js';
 import { makeDirectory } from '../../src/db/make-directory.js';
 import { makeScratchFolder } from '../../src/db/scratch-folder.js';
 
@@ -82,7 +82,7 @@ export interface StagedExport {
  * itself is never renamed: it may be a shell's working directory.
  */
 export function stageExportFolder(outDir: string): StagedExport {
-  const dir = givenFolder(outDir, ROLE, INSTEAD);
+  const dir = followedFolder(outDir, ROLE, INSTEAD);
   const target = checkExportFolder(dir);
   const parent = dirname(dir);
   const failure = (error: unknown) => fileSystemError(error, dir, `the ${ROLE}`, INSTEAD);

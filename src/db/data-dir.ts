@@ -1,9 +1,9 @@
-import { existsSync, lstatSync, readlinkSync, realpathSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { lockDataDir } from './data-dir-lock.js';
 import { CutxDbError } from './errors.js';
 import { fileSystemError } from './file-system-error.js';
-import { folderEntries, givenFolder } from './folder-entries.js';
+import { folderEntries, followedFolder } from './folder-entries.js';
 
 /** A data directory this process may open: checked and locked. */
 export interface ClaimedDataDir {
@@ -34,7 +34,7 @@ const INSTEAD = 'pass a folder you can write, such as .cutx/pglite';
  * `initialising`) is emptied and claimed as fresh.
  */
 export function claimDataDir(dataDir: string): ClaimedDataDir {
-  const dir = followLink(givenFolder(dataDir, ROLE, INSTEAD));
+  const dir = followedFolder(dataDir, ROLE, INSTEAD);
   try {
     const lock = lockDataDir(dir, holderName());
     try {
@@ -54,25 +54,6 @@ export function claimDataDir(dataDir: string): ClaimedDataDir {
     }
   } catch (error) {
     throw fileSystemError(error, dir, `the ${ROLE}`, INSTEAD);
-  }
-}
-
-/** `dir`, or the folder it links to; a link to nothing is refused, naming both. */
-function followLink(dir: string): string {
-  try {
-    if (!lstatSync(dir).isSymbolicLink()) return dir;
-  } catch {
-    // Nothing there yet: the folder is made when the database is.
-    return dir;
-  }
-  try {
-    return realpathSync(dir);
-  } catch {
-    throw new CutxDbError(
-      'invalid_input',
-      `The data directory ${dir} is a symbolic link to ${readlinkSync(dir)}, which does not exist: ` +
-        'create that folder, or pass a real folder.',
-    );
   }
 }
 
