@@ -6,13 +6,14 @@ import type { AnyRow, FactorySpec, ParentSpec, Related, TraitSpec } from './defi
 import type { Gen } from './gen.js';
 import { insertRows } from './insert-rows.js';
 import { checkListCount } from './list-count.js';
+import type { PartialInsert } from './partial-insert.js';
 import { type Session, sequencedUuid, stampAt, type Writer } from './session.js';
 import { columnSchemas, invalidInput, ownProtoPath, parseColumns, parseRow } from './validate.js';
 
 type Values = Record<string, unknown>;
 
 /** Column overrides in snake_case, plus parent rows by key (`{ user }`) to reuse. */
-export type Overrides<T extends TableName, P extends string> = Partial<Insert<T>> & {
+export type Overrides<T extends TableName, P extends string> = PartialInsert<Insert<T>> & {
   [K in P]?: { readonly id: string };
 };
 
