@@ -71,19 +71,25 @@ describe.skipIf(engine === 'postgres').each(commands)('cutx-db %j with a bad pat
       expect(stderr).not.toContain('[object Object]');
       expect(stderr).not.toMatch(/\n\s+at /);
     },
+    // A child process each: slow on a busy machine.
+    300_000,
   );
 });
 
 describe.skipIf(engine === 'postgres').each(commands)(
   'cutx-db %j with a symbolic link to a folder',
   (command, option) => {
-    it.runIf(command[0] !== 'serve')('follows it, writing into the folder it names', async () => {
-      const dir = sandbox();
-      mkdirSync(join(dir, 'real'));
-      symlinkSync(join(dir, 'real'), join(dir, 'link'));
-      const { code, stderr } = await runCutxDb([...command, option, join(dir, 'link')]);
-      expect(stderr.split('\n').filter((line) => line.startsWith('cutx-db'))).toEqual([]);
-      expect(code).toBe(0);
-    });
+    it.runIf(command[0] !== 'serve')(
+      'follows it, writing into the folder it names',
+      async () => {
+        const dir = sandbox();
+        mkdirSync(join(dir, 'real'));
+        symlinkSync(join(dir, 'real'), join(dir, 'link'));
+        const { code, stderr } = await runCutxDb([...command, option, join(dir, 'link')]);
+        expect(stderr.split('\n').filter((line) => line.startsWith('cutx-db'))).toEqual([]);
+        expect(code).toBe(0);
+      },
+      600_000,
+    );
   },
 );

@@ -11,6 +11,8 @@ import { killAll, runCutxDb } from './cutx-db-process.js';
 
 const launcher = fileURLToPath(new URL('../../bin/cutx-db.js', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'cutx-interrupted-'));
+// Each case runs a seed or an export twice in child processes: minutes on a busy machine.
+const TWO_RUNS_TIMEOUT_MS = 600_000;
 afterAll(() => {
   killAll();
   rmSync(root, { recursive: true, force: true });
@@ -68,21 +70,25 @@ describe.skipIf(engine === 'postgres')('cutx-db seed killed with SIGKILL, then r
     ['half way through its steps', () => ({ line: /^\[3\//m })],
   ];
 
-  it.each(moments)('%s: the next seed finishes, and the database opens', async (name, moment) => {
-    const { dir, tmp } = caseFolder(`seed-${name.replaceAll(' ', '-')}`);
-    const dataDir = join(dir, 'data');
-    await killAt(['seed', '--data-dir', dataDir], moment(dataDir), tmp);
-    const again = await runCutxDb(['seed', '--data-dir', dataDir], { env: { ...process.env, TMPDIR: tmp } });
-    expect(again.stderr.split('\n').filter((line) => line.startsWith('cutx-db'))).toEqual([]);
-    expect(again.code).toBe(0);
-    expect(existsSync(`${dataDir}.initialising`)).toBe(false);
-    const db = await openDb({ dataDir });
-    try {
-      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]?.n).toBeGreaterThan(0);
-    } finally {
-      await db.close();
-    }
-  });
+  it.each(moments)(
+    '%s: the next seed finishes, and the database opens',
+    async (name, moment) => {
+      const { dir, tmp } = caseFolder(`seed-${name.replaceAll(' ', '-')}`);
+      const dataDir = join(dir, 'data');
+      await killAt(['seed', '--data-dir', dataDir], moment(dataDir), tmp);
+      const again = await runCutxDb(['seed', '--data-dir', dataDir], { env: { ...process.env, TMPDIR: tmp } });
+      expect(again.stderr.split('\n').filter((line) => line.startsWith('cutx-db'))).toEqual([]);
+      expect(again.code).toBe(0);
+      expect(existsSync(`${dataDir}.initialising`)).toBe(false);
+      const db = await openDb({ dataDir });
+      try {
+        expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users')).rows[0]?.n).toBeGreaterThan(0);
+      } finally {
+        await db.close();
+      }
+    },
+    TWO_RUNS_TIMEOUT_MS,
+  );
 });
 
 describe.skipIf(engine === 'postgres')('cutx-db export killed with SIGKILL, then run again', () => {
@@ -91,18 +97,22 @@ describe.skipIf(engine === 'postgres')('cutx-db export killed with SIGKILL, then
     ['while it writes the tables', { line: /^\[\d+\/\d+\] write /m }],
   ];
 
-  it.each(moments)('%s: the next export removes the scratch folders it left', async (_name, moment) => {
-    const { dir, tmp } = caseFolder(`export-${_name.replaceAll(' ', '-')}`);
-    const out = join(dir, 'seed-out');
-    await killAt(['export', '--out', out], moment, tmp);
-    const left = [...readdirSync(dir), ...readdirSync(tmp)].filter((name) =>
-      /^(\.seed-out\.new-|cutx-db-export-)/.test(name),
-    );
-    // The kill left scratch behind: the run below has something to clean.
-    expect(left.length).toBeGreaterThan(0);
-    const again = await runCutxDb(['export', '--out', out], { env: { ...process.env, TMPDIR: tmp } });
-    expect(again.code).toBe(0);
-    expect(readdirSync(tmp)).toEqual([]);
-    expect(readdirSync(dir).sort()).toEqual(['seed-out', 'tmp']);
-  });
+  it.each(moments)(
+    '%s: the next export removes the scratch folders it left',
+    async (_name, moment) => {
+      const { dir, tmp } = caseFolder(`export-${_name.replaceAll(' ', '-')}`);
+      const out = join(dir, 'seed-out');
+      await killAt(['export', '--out', out], moment, tmp);
+      const left = [...readdirSync(dir), ...readdirSync(tmp)].filter((name) =>
+        /^(\.seed-out\.new-|cutx-db-export-)/.test(name),
+      );
+      // The kill left scratch behind: the run below has something to clean.
+      expect(left.length).toBeGreaterThan(0);
+      const again = await runCutxDb(['export', '--out', out], { env: { ...process.env, TMPDIR: tmp } });
+      expect(again.code).toBe(0);
+      expect(readdirSync(tmp)).toEqual([]);
+      expect(readdirSync(dir).sort()).toEqual(['seed-out', 'tmp']);
+    },
+    TWO_RUNS_TIMEOUT_MS,
+  );
 });
