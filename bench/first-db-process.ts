@@ -7,7 +7,7 @@
 const started = performance.now();
 const mode = process.argv[2];
 if (mode === 'template') {
-  const { createTestDb } = await import('../src/testing/index.js');
+  const { createTestDb } = await import('../src/testing/create-test-db.js');
   const db = await createTestDb();
   await db.query('SELECT count(*) FROM users');
   process.stdout.write(JSON.stringify({ ms: performance.now() - started }));

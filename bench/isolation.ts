@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CutxDb } from '../src/db/open.js';
-import { createIsolatedDb, createTestDb } from '../src/testing/index.js';
+import { createTestDb } from '../src/testing/create-test-db.js';
+import { createIsolatedDb } from '../src/testing/isolated-db.js';
 import { INSERT_RELATED_ROWS, INSERT_USER } from './small-test.js';
 import { median, medianMs } from './stats.js';
 

@@ -1,7 +1,9 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { CutxDbError } from '../src/db/errors.js';
+import { closestName } from './closest-name.js';
 import type { Command, CommandContext, OptionSpecs, OptionValues, Output } from './command.js';
 import { formatCommandHelp, formatOverview, helpOption } from './help.js';
+import { packageVersion } from './package-version.js';
 import { UsageError } from './usage-error.js';
 
 /** The exit codes of `cutx-db`. */
@@ -26,12 +28,19 @@ export async function runCli(
     context.stdout.write(formatOverview(commands));
     return exitCode.done;
   }
+  if (name === '--version' || name === '-v') {
+    context.stdout.write(`${packageVersion()}\n`);
+    return exitCode.done;
+  }
   const command = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (name === undefined || command === undefined) {
-    const what = name === undefined ? 'No command given' : `Unknown command '${name}'`;
-    context.stderr.write(
-      `cutx-db: ${what}. Commands: ${Object.keys(commands).join(', ')}. Run \`cutx-db --help\` for usage.\n`,
-    );
+    const names = Object.keys(commands);
+    const meant = name === undefined ? undefined : closestName(name, names);
+    const what =
+      name === undefined
+        ? 'No command given'
+        : `Unknown command '${name}'${meant === undefined ? '' : `; did you mean '${meant}'?`}`;
+    context.stderr.write(`cutx-db: ${what}. Commands: ${names.join(', ')}. Run \`cutx-db --help\` for usage.\n`);
     return exitCode.usage;
   }
   try {
@@ -66,7 +75,11 @@ function parseOptions<Options extends OptionSpecs>(
     return values as OptionValues<Options> & { help?: boolean };
   } catch (error) {
     if (String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) {
-      throw new UsageError(`${(error as Error).message}. Run \`cutx-db ${name} --help\` to see its options.`);
+      const message = oneLine((error as Error).message).replace(/\.$/, '');
+      const unknown = /^Unknown option '--([^'=]+)'/.exec(message)?.[1];
+      const meant = unknown === undefined ? undefined : closestName(unknown, Object.keys(config));
+      const hint = meant === undefined ? '' : `; did you mean '--${meant}'?`;
+      throw new UsageError(`${message}${hint}. Run \`cutx-db ${name} --help\` to see its options.`);
     }
     throw error;
   }
@@ -74,14 +87,38 @@ function parseOptions<Options extends OptionSpecs>(
 
 function report(prefix: string, error: unknown, stderr: Output): ExitCode {
   if (error instanceof UsageError) {
-    stderr.write(`${prefix}: ${error.message}\n`);
+    stderr.write(`${prefix}: ${oneLine(error.message)}\n`);
     return exitCode.usage;
   }
   if (error instanceof CutxDbError) {
-    stderr.write(`${prefix}: ${error.message}\n`);
+    stderr.write(`${prefix}: ${oneLine(error.message)}\n`);
     return exitCode.failed;
   }
-  // Not an expected failure: the stack is what a bug report needs.
-  stderr.write(`${prefix}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // Not an expected failure. Still one line, named as such; the stack is there on request.
+  const stack = process.env.CUTX_DB_DEBUG ? `\n${error instanceof Error ? error.stack : ''}` : '';
+  stderr.write(
+    `${prefix}: unexpected error: ${oneLine(describe(error))} (set CUTX_DB_DEBUG=1 for its stack, and report it)${stack}\n`,
+  );
   return exitCode.failed;
+}
+
+/** What an unexpected thrown value says: its message, whatever kind of value it is. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  if (typeof error === 'object' && error !== null) {
+    const { message, code } = error as { message?: unknown; code?: unknown };
+    if (typeof message === 'string' && message !== '') return message;
+    if (code !== undefined) return `error code ${String(code)}`;
+    try {
+      return JSON.stringify(error);
+    } catch {
+      return Object.prototype.toString.call(error);
+    }
+  }
+  return String(error);
+}
+
+/** `text` on one line: line breaks and the spaces around them become one space. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
 }

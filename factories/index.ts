@@ -9,6 +9,7 @@ import { startOfUtcDay } from './time.js';
 import type { CamelCase } from './traits.js';
 
 export { arbitraries } from './arbitraries.js';
+export { MAX_LIST_COUNT } from './list-count.js';
 export type { Factory, Overrides, TableFactory } from './table-factory.js';
 
 type Specs = typeof factorySpecs;

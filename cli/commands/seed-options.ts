@@ -1,6 +1,7 @@
 import { DEFAULT_AS_OF, parseAsOf } from '../../seeds/as-of.js';
 import type { Scenario } from '../../seeds/scenario.js';
 import { DEFAULT_SCENARIO, scenarioDescriptions } from '../../seeds/scenarios/names.js';
+import { MAX_SEED_SCALE } from '../../seeds/seed-scale.js';
 import type { OptionSpecs } from '../command.js';
 import { UsageError } from '../usage-error.js';
 import { wholeNumber } from '../whole-number.js';
@@ -59,7 +60,7 @@ export async function scenarioChoice(options: {
     );
   }
   const seed = wholeNumber(options.seed, '--seed', 0, 2 ** 31 - 1);
-  const scale = wholeNumber(options.scale, '--scale', 1, 1_000);
+  const scale = wholeNumber(options.scale, '--scale', 1, MAX_SEED_SCALE);
   const asOf = asOfOption(options['as-of']);
   const { scenarios } = await import('../../seeds/scenarios/index.js');
   return { scenario: scenarios[options.scenario] as Scenario, seed, scale, asOf };

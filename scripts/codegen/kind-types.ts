@@ -7,12 +7,19 @@ export const KIND_TYPES: Record<string, { read: string; write: string }> = {
   boolean: { read: 'boolean', write: 'boolean' },
   date: { read: 'Date', write: 'Date | string' },
   timestamp: { read: 'Date', write: 'Date | string' },
-  json: { read: 'Json', write: 'Json' },
+  json: { read: 'Json', write: 'JsonInput' },
   bytes: { read: 'Uint8Array', write: 'Uint8Array' },
   string: { read: 'string', write: 'string' },
 };
 
-/** The `Json` type the generated files declare, which the `json` kind names. */
+/** The `Json` and `JsonInput` types the generated files declare, which the `json` kind names. */
 export const JSON_ALIAS = `/** A JSON value as \`JSON.parse\` returns it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * What a JSON column takes: a JSON value, or any object, written as \`JSON.stringify\` writes
+ * it. Wider than \`Json\` because a payload declared as an \`interface\` has no index
+ * signature, so TypeScript never lets it into \`{ [key: string]: Json }\`.
+ */
+export type JsonInput = Json | object;
 `;

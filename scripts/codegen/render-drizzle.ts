@@ -57,8 +57,10 @@ function builder(name: string, column: ColumnMetadata, where: string, domains: S
     date: `date(${key}, { mode: 'date' })`,
     'timestamp with time zone': `timestamp(${key}, { withTimezone: true, mode: 'date' })`,
     'timestamp without time zone': `timestamp(${key}, { mode: 'date' })`,
-    json: `json(${key}).$type<Json>()`,
-    jsonb: `jsonb(${key}).$type<Json>()`,
+    // Drizzle has one type per column for reads and writes: the wider one, so that a
+    // payload declared as an interface can be written.
+    json: `json(${key}).$type<JsonInput>()`,
+    jsonb: `jsonb(${key}).$type<JsonInput>()`,
     bytea: `bytea(${key})`,
     inet: `inet(${key})`,
     cidr: `cidr(${key})`,

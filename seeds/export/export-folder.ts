@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { fileSystemError } from '../../src/db/file-system-error.js';
-import { folderEntries, givenFolder } from '../../src/db/folder-entries.js';
+import { folderEntries, followedFolder } from '../../src/db/folder-entries.js';
 import { makeDirectory } from '../../src/db/make-directory.js';
+import { makeScratchFolder } from '../../src/db/scratch-folder.js';
 
 /** The names an export writes at its top level: `json/` holds one `<table>.json` per table. */
 export const exportFiles = {
@@ -82,14 +83,14 @@ export interface StagedExport {
  * itself is never renamed: it may be a shell's working directory.
  */
 export function stageExportFolder(outDir: string): StagedExport {
-  const dir = givenFolder(outDir, ROLE, INSTEAD);
+  const dir = followedFolder(outDir, ROLE, INSTEAD);
   const target = checkExportFolder(dir);
   const parent = dirname(dir);
   const failure = (error: unknown) => fileSystemError(error, dir, `the ${ROLE}`, INSTEAD);
   let staged: string;
   try {
     makeDirectory(parent);
-    staged = mkdtempSync(join(parent, `.${basename(dir)}.new-`));
+    staged = makeScratchFolder(parent, `.${basename(dir)}.new-`);
     mkdirSync(join(staged, exportFiles.json));
   } catch (error) {
     throw failure(error);
@@ -102,7 +103,7 @@ export function stageExportFolder(outDir: string): StagedExport {
           renameSync(staged, dir);
           return;
         }
-        const previous = mkdtempSync(join(parent, `.${basename(dir)}.previous-`));
+        const previous = makeScratchFolder(parent, `.${basename(dir)}.previous-`);
         moveEntries(dir, previous);
         moveEntries(staged, dir);
         rmSync(previous, { recursive: true, force: true });

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
 import { openDb } from '../../src/db/open.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
+import { makeScratchFolder } from '../../src/db/scratch-folder.js';
 import { DEFAULT_AS_OF } from '../as-of.js';
 import type { Scenario } from '../scenario.js';
 import { type SeedProgress, seedDatabase } from '../seed-database.js';
@@ -62,7 +63,7 @@ export async function exportSeed(options: ExportOptions): Promise<ExportResult> 
   const staged = stageExportFolder(options.outDir);
   // The database is built on disk, not in memory, where a large scale's tables would all
   // sit in this process; it is thrown away with its folder.
-  const scratch = mkdtempSync(join(tmpdir(), 'cutx-db-export-'));
+  const scratch = makeScratchFolder(tmpdir(), 'cutx-db-export-');
   try {
     return await writeExport(staged, join(scratch, 'db'), options);
   } catch (error) {

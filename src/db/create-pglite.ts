@@ -20,13 +20,18 @@ export async function createPglite(options: PGliteOptions = {}, template?: () =>
       pgliteAssets(),
       claimed?.fresh === false ? undefined : template?.(),
     ]);
+    // A new directory is marked until it holds a whole database: a kill meanwhile is undone
+    // by the next open (see `claimDataDir`).
+    const initialised = claimed?.fresh === true ? claimed.initialising() : undefined;
     const db = await PGlite.create({
       ...pgliteOptions,
       pgliteWasmModule: wasmModule,
       fsBundle,
       ...options,
+      ...(claimed === undefined ? {} : { dataDir: claimed.path }),
       ...(loadDataDir === undefined ? {} : { loadDataDir }),
     });
+    initialised?.();
     if (claimed !== undefined) releaseOnClose(db, claimed);
     return db;
   } catch (error) {

@@ -2,6 +2,7 @@ import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CutxDbError } from './errors.js';
 import { makeDirectory } from './make-directory.js';
+import { isProcessRunning } from './process-running.js';
 
 /** A held lock on a PGlite data directory; `release` gives it up (safe to call twice). */
 export interface DataDirLock {
@@ -109,14 +110,7 @@ function isRunning(owner: LockRecord): boolean {
   // Our own pid: held by another thread of this process if it names our start, else left
   // by an earlier process with the same pid (pid 1 in every container start).
   if (owner.pid === process.pid) return takenHere(owner);
-  const { pid } = owner;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return isProcessRunning(owner.pid);
 }
 
 /**

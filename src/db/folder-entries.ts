@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CutxDbError } from './errors.js';
 import { fileSystemError } from './file-system-error.js';
@@ -11,6 +11,29 @@ import { fileSystemError } from './file-system-error.js';
 export function givenFolder(path: string, role: string, instead: string): string {
   if (path.trim() === '') throw new CutxDbError('invalid_input', `The ${role} '${path}' is empty text: ${instead}.`);
   return resolve(path);
+}
+
+/**
+ * `givenFolder`, with a symbolic link followed to the folder it names, so that the lock,
+ * the checks and any staging beside it are about the real folder. A link to nothing is
+ * refused, naming the link and its target.
+ */
+export function followedFolder(path: string, role: string, instead: string): string {
+  const dir = givenFolder(path, role, instead);
+  try {
+    if (!lstatSync(dir).isSymbolicLink()) return dir;
+  } catch {
+    // Nothing there yet: the folder is made when it is written.
+    return dir;
+  }
+  try {
+    return realpathSync(dir);
+  } catch {
+    throw new CutxDbError(
+      'invalid_input',
+      `The ${role} ${dir} is a symbolic link to ${readlinkSync(dir)}, which does not exist: create that folder, or ${instead}.`,
+    );
+  }
 }
 
 /**

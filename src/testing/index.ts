@@ -1,3 +1,2 @@
-export { createTestDb } from './create-test-db.js';
-export { createIsolatedDb, type IsolatedDb } from './isolated-db.js';
-export { createIsolatedPgDb, createPgTestDb, type PgTestDb } from './pg-test-db.js';
+export type { SqlClient, TransactionalClient } from '../db/sql-client.js';
+export { openTestDb, type TestDb, type TestDbOptions, type TestSql } from './test-db.js';

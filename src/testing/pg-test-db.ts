@@ -10,6 +10,8 @@ import { INSTALL_ISOLATION } from './isolation-sql.js';
 /** A database of its own on a real PostgreSQL server, dropped by `close()`. */
 export interface PgTestDb extends TransactionalClient {
   readonly url: string;
+  /** Whether the connection is inside a transaction, as the server last reported. */
+  isInTransaction(): boolean;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function createPgTestDb(serverUrl: string): Promise<PgTestDb> {
   await client.connect();
   return {
     ...fromPg(client),
+    isInTransaction: () => client.getTransactionStatus() !== 'I',
     url,
     close: async () => {
       await client.end();
@@ -86,9 +89,20 @@ function databaseUrl(serverUrl: string, database: string): string {
 }
 
 /**
+ * Ends the other sessions on this database that are not idle: a transaction a test left
+ * open (its row locks would block the next test's writes of the same keys) or a statement
+ * still running after its test timed out. Waits for each to be gone (up to 10 s each), so
+ * its rollback is over before the tables are emptied. Idle sessions, such as a service's
+ * pooled connections, are left connected.
+ */
+const END_BUSY_SESSIONS = `SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity
+  WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`;
+
+/**
  * `createPgTestDb` with the reset of `createIsolatedDb`: one server database for many tests,
- * emptied of what each wrote in about a millisecond. The reset turns triggers off for its
- * deletes (session_replication_role), so the role must be a superuser.
+ * emptied of what each wrote in about a millisecond. The reset also ends other sessions left
+ * in a transaction or running a statement (see `END_BUSY_SESSIONS`). It turns triggers off
+ * for its deletes (session_replication_role), so the role must be a superuser.
  */
 export async function createIsolatedPgDb(serverUrl: string): Promise<Omit<IsolatedDb, 'db'> & { db: PgTestDb }> {
   const db = await createPgTestDb(serverUrl);
@@ -96,6 +110,6 @@ export async function createIsolatedPgDb(serverUrl: string): Promise<Omit<Isolat
   return {
     db,
     // ROLLBACK first: a test that failed inside BEGIN leaves its transaction open.
-    reset: () => db.exec('ROLLBACK; SELECT cutx_testing.reset()').then(() => undefined),
+    reset: () => db.exec(`ROLLBACK; ${END_BUSY_SESSIONS}; SELECT cutx_testing.reset()`).then(() => undefined),
   };
 }

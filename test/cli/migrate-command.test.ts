@@ -1,14 +1,35 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSchemaFiles } from '../../src/db/schema-files.js';
 import { createEmptyDatabase, type EmptyDatabase } from '../postgres/empty-database.js';
 import { engine } from '../support/test-db.js';
 import { runHere } from './run-here.js';
 
 describe('cutx-db migrate and status: usage', () => {
-  it.each(['migrate', 'status'])('%s without --database-url exits 2, saying what to pass', async (command) => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each(['migrate', 'status'])(
+    '%s without --database-url or DATABASE_URL exits 2, saying what to pass',
+    async (command) => {
+      vi.stubEnv('DATABASE_URL', '');
+      const { code, stderr } = await runHere([command]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`${command} needs --database-url (or DATABASE_URL set)`);
+    },
+  );
+
+  it.each(['migrate', 'status'])('%s takes DATABASE_URL when --database-url is not given', async (command) => {
+    vi.stubEnv('DATABASE_URL', 'postgres://app@env-host.example.com/cutx');
     const { code, stderr } = await runHere([command]);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`${command} needs --database-url`);
+    expect(code).toBe(1);
+    expect(stderr).toContain('env-host.example.com: not a loopback address');
+  });
+
+  it.each(['migrate', 'status'])('%s prefers --database-url to DATABASE_URL', async (command) => {
+    vi.stubEnv('DATABASE_URL', 'postgres://app@env-host.example.com/cutx');
+    const { stderr } = await runHere([command, '--database-url', 'postgres://app@flag-host.example.com/cutx']);
+    expect(stderr).toContain('flag-host.example.com: not a loopback address');
   });
 
   it.each(['migrate', 'status'])('%s refuses a remote host before connecting, and exits 1', async (command) => {

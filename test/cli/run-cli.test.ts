@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { closestName } from '../../cli/closest-name.js';
 import { type Command, defineCommand, type OptionValues } from '../../cli/command.js';
 import { runCli } from '../../cli/run-cli.js';
 import { UsageError } from '../../cli/usage-error.js';
@@ -18,6 +20,8 @@ const greet = defineCommand({
     if (fail === 'usage') throw new UsageError('--fail usage was asked for.');
     if (fail === 'database') throw new CutxDbError('invalid_input', 'The database said no.');
     if (fail === 'bug') throw new TypeError('a bug');
+    if (fail === 'object') throw { errno: 44, code: 'ENOENT' };
+    if (fail === 'lines') throw new CutxDbError('invalid_input', 'first line\n  second line');
     const text = `hello ${name}`;
     stdout.write(`${loud === true ? text.toUpperCase() : text}\n`);
   },
@@ -90,9 +94,54 @@ describe('runCli', () => {
     });
   });
 
-  it('exits 1 and prints the stack for any other error', async () => {
+  it('exits 1 with one line, no stack, for any other error, naming it unexpected', async () => {
     const { code, stderr } = await cli('greet', '--fail', 'bug');
     expect(code).toBe(1);
-    expect(stderr).toMatch(/^cutx-db greet: TypeError: a bug\n\s+at /);
+    expect(stderr).toBe(
+      'cutx-db greet: unexpected error: TypeError: a bug (set CUTX_DB_DEBUG=1 for its stack, and report it)\n',
+    );
+  });
+
+  it('describes a thrown non-Error object by its fields, never [object Object]', async () => {
+    const { stderr } = await cli('greet', '--fail', 'object');
+    expect(stderr).toBe(
+      'cutx-db greet: unexpected error: error code ENOENT (set CUTX_DB_DEBUG=1 for its stack, and report it)\n',
+    );
+  });
+
+  it('prints a message with line breaks on one line', async () => {
+    expect((await cli('greet', '--fail', 'lines')).stderr).toBe('cutx-db greet: first line second line\n');
+  });
+});
+
+describe('cutx-db --version', () => {
+  it.each(['--version', '-v'])('%s prints the package version and exits 0', async (flag) => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(await cli(flag)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    [['gret'], "Unknown command 'gret'; did you mean 'greet'?"],
+    [['greet', '--nmae', 'x'], "Unknown option '--nmae'; did you mean '--name'?"],
+    [['greet', '--lod'], "Unknown option '--lod'; did you mean '--loud'?"],
+  ])('suggests the closest name for %j', async (argv, message) => {
+    const { code, stderr } = await cli(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it.each([[['wave']], [['greet', '--shout']], [['greet', '--x']]])(
+    'suggests nothing far from every name: %j',
+    async (argv) => {
+      expect((await cli(...argv)).stderr).not.toContain('did you mean');
+    },
+  );
+
+  it('takes a third of the letters as the limit', () => {
+    expect(closestName('seeed', ['seed'])).toBe('seed');
+    expect(closestName('sxxd', ['seed'])).toBeUndefined();
+    expect(closestName('stauts', ['status', 'serve'])).toBe('status');
   });
 });

@@ -5,12 +5,12 @@ import { CutxDbError, migrate, openDb } from '@cutx/db';
 import { createFactories } from '@cutx/db/factories';
 import { metadata, type Row, SIGNUP_CREDITS, tables } from '@cutx/db/schemas';
 import { personas, scenarios, seedDatabase } from '@cutx/db/seeds';
-import { createIsolatedDb, createTestDb } from '@cutx/db/testing';
+import { openTestDb } from '@cutx/db/testing';
 import { describe, expect, expectTypeOf, it, test } from '@cutx/db/vitest';
 
 describe('@cutx/db from its tarball', () => {
   it('gives a migrated database and typed factories with no other setup', async () => {
-    const db = await createTestDb();
+    const db = await openTestDb();
     const f = createFactories(db, { seed: 1 });
     const user = await f.users.create();
     expectTypeOf(user).toEqualTypeOf<Row<'users'>>();
@@ -35,11 +35,12 @@ describe('@cutx/db from its tarball', () => {
   });
 
   it('seeds the dev scenario with its named personas', async () => {
-    const { db, reset } = await createIsolatedDb();
+    const db = await openTestDb();
     await seedDatabase(db, { scenario: scenarios.dev, seed: 1 });
     const { rows } = await db.query('SELECT role FROM users WHERE id = $1', [personas.owner.id]);
     expect(rows).toEqual([{ role: 'owner' }]);
-    await reset();
+    await db.reset();
+    expect((await db.query('SELECT count(*)::int AS n FROM users')).rows).toEqual([{ n: 0 }]);
     await db.close();
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createFactories, type FactorySet } from '../../factories/index.js';
+import { createFactories, type FactorySet, MAX_LIST_COUNT } from '../../factories/index.js';
+import { checkListCount } from '../../factories/list-count.js';
 import { countRows } from '../../seeds/table-order.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
@@ -164,6 +165,21 @@ describe('counts', () => {
       expect(() => f.inventoryItems.buildList(count as number)).toThrow('whole number, 0 or more');
     },
   );
+
+  it.each([1e9, MAX_LIST_COUNT + 1])(
+    'createList(%s) is refused above the ceiling at once, writing nothing',
+    async (count) => {
+      const error = await failsWritingNothing(() => f.inventoryItems.createList(count));
+      expect(error).toMatchObject({ code: 'invalid_input', table: 'inventory_items' });
+      expect(error.message).toContain(`at most ${MAX_LIST_COUNT} rows per call`);
+      expect(() => f.inventoryItems.buildList(count)).toThrow('MAX_LIST_COUNT');
+    },
+  );
+
+  it('takes a count of exactly the ceiling', () => {
+    expect(checkListCount('users', 'createList', MAX_LIST_COUNT, 1)).toBe(MAX_LIST_COUNT);
+    expect(() => checkListCount('users', 'createList', MAX_LIST_COUNT + 1, 1)).toThrow(CutxDbError);
+  });
 
   it('createList(0) makes nothing, not even a parent', async () => {
     const before = await everyCount();

@@ -26,11 +26,12 @@ const expected: Record<string, string[]> = {
     'vocabularies',
   ],
   './drizzle': [...drizzleTables, ...Object.keys(metadata.domains).map(camelCase), 'bytea', 'int8'].sort(),
-  './factories': ['arbitraries', 'createFactories'],
+  './factories': ['MAX_LIST_COUNT', 'arbitraries', 'createFactories'],
   // Types only: Database and an interface per table.
   './kysely': [],
   './seeds': [
     'DEFAULT_AS_OF',
+    'MAX_SEED_SCALE',
     'EXPORT_FORMAT_VERSION',
     'exportSeed',
     'parseAsOf',
@@ -42,7 +43,7 @@ const expected: Record<string, string[]> = {
     'seedDatabase',
   ],
   './server': ['postgresEngineInstalled', 'startDbServer'],
-  './testing': ['createIsolatedDb', 'createIsolatedPgDb', 'createPgTestDb', 'createTestDb'],
+  './testing': ['openTestDb'],
   './vitest': [
     'afterAll',
     'afterEach',

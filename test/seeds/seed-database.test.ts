@@ -6,6 +6,7 @@ import type { Scenario } from '../../seeds/scenario.js';
 import { ANALYTICS_DAYS } from '../../seeds/scenarios/dev/ads.js';
 import { scenarios } from '../../seeds/scenarios/index.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
+import { checkSeedScale, MAX_SEED_SCALE } from '../../seeds/seed-scale.js';
 import { countRows, noTableHasPages, tableNames } from '../../seeds/table-order.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import { SIGNUP_CREDITS } from '../../src/rows/signup-credits.js';
@@ -185,5 +186,18 @@ describe('seedDatabase on a database whose tables held rows that were deleted', 
     } finally {
       await emptied.close();
     }
+  });
+});
+
+describe('the seed scale', () => {
+  it.each([1e9, MAX_SEED_SCALE + 1, 0, 1.5])('%s is refused before anything is planned or written', async (scale) => {
+    await expect(seedDatabase(db, { scenario: dev, seed: 1, scale, onExisting: 'skip' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('MAX_SEED_SCALE'),
+    });
+  });
+
+  it('takes exactly the ceiling', () => {
+    expect(checkSeedScale(MAX_SEED_SCALE)).toBe(MAX_SEED_SCALE);
   });
 });

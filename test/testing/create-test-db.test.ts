@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
-import { createTestDb } from '../../src/testing/index.js';
+import { createTestDb } from '../../src/testing/create-test-db.js';
 import { nonEmpty, publicTableRows } from './table-rows.js';
 
 describe('createTestDb', () => {

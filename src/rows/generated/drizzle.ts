@@ -17,6 +17,13 @@ import {
 /** A JSON value as `JSON.parse` returns it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/**
+ * What a JSON column takes: a JSON value, or any object, written as `JSON.stringify` writes
+ * it. Wider than `Json` because a payload declared as an `interface` has no index
+ * signature, so TypeScript never lets it into `{ [key: string]: Json }`.
+ */
+export type JsonInput = Json | object;
+
 /** int8 as its exact decimal text (type policy), not drizzle's number or bigint modes. */
 export const int8 = customType<{ data: string; driverData: string }>({ dataType: () => 'bigint' });
 
@@ -105,7 +112,7 @@ export const adminAuditLog = pgTable('admin_audit_log', {
     enum: ['user', 'subscription', 'generation_job', 'campaign', 'landing_page', 'credit_transaction'],
   }),
   target_id: uuid('target_id'),
-  details: jsonb('details').$type<Json>().notNull().default(sql`'{}'::jsonb`),
+  details: jsonb('details').$type<JsonInput>().notNull().default(sql`'{}'::jsonb`),
   ip_address: inet('ip_address'),
   created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
 });
@@ -218,9 +225,9 @@ export const generationJobs = pgTable(
     status: text('status', { enum: ['pending', 'processing', 'completed', 'failed'] })
       .notNull()
       .default(sql`'pending'::text`),
-    input_params: jsonb('input_params').$type<Json>().notNull().default(sql`'{}'::jsonb`),
+    input_params: jsonb('input_params').$type<JsonInput>().notNull().default(sql`'{}'::jsonb`),
     output_url: text('output_url'),
-    output_metadata: jsonb('output_metadata').$type<Json>(),
+    output_metadata: jsonb('output_metadata').$type<JsonInput>(),
     replicate_prediction_id: text('replicate_prediction_id'),
     idempotency_key: text('idempotency_key').notNull(),
     credits_cost: integer('credits_cost').notNull().default(sql`0`),
@@ -248,7 +255,7 @@ export const assets = pgTable('assets', {
   height: integer('height'),
   duration_ms: integer('duration_ms'),
   size_bytes: int8('size_bytes'),
-  metadata: jsonb('metadata').$type<Json>().notNull().default(sql`'{}'::jsonb`),
+  metadata: jsonb('metadata').$type<JsonInput>().notNull().default(sql`'{}'::jsonb`),
   created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
 });
 
@@ -333,7 +340,7 @@ export const landingPages = pgTable(
     status: text('status', { enum: ['draft', 'published', 'archived'] })
       .notNull()
       .default(sql`'draft'::text`),
-    content: jsonb('content').$type<Json>().notNull().default(sql`'{"blocks": []}'::jsonb`),
+    content: jsonb('content').$type<JsonInput>().notNull().default(sql`'{"blocks": []}'::jsonb`),
     published_at: timestamp('published_at', { withTimezone: true, mode: 'date' }),
     created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
     updated_at: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
@@ -436,7 +443,7 @@ export const products = pgTable('products', {
   sku: text('sku'),
   price_cents: int8('price_cents'),
   currency: currencyCode('currency').notNull().default(sql`'USD'::bpchar`),
-  attributes: jsonb('attributes').$type<Json>().notNull().default(sql`'{}'::jsonb`),
+  attributes: jsonb('attributes').$type<JsonInput>().notNull().default(sql`'{}'::jsonb`),
   created_at: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
   updated_at: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
 });

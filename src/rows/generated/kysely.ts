@@ -4,6 +4,13 @@ import type { ColumnType, Generated } from 'kysely';
 /** A JSON value as `JSON.parse` returns it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
+/**
+ * What a JSON column takes: a JSON value, or any object, written as `JSON.stringify` writes
+ * it. Wider than `Json` because a payload declared as an `interface` has no index
+ * signature, so TypeScript never lets it into `{ [key: string]: Json }`.
+ */
+export type JsonInput = Json | object;
+
 /** `users` */
 export interface Users {
   id: Generated<string>;
@@ -58,7 +65,7 @@ export interface AdminAuditLog {
     | 'impersonation.end';
   target_type: 'user' | 'subscription' | 'generation_job' | 'campaign' | 'landing_page' | 'credit_transaction' | null;
   target_id: string | null;
-  details: Generated<Json>;
+  details: ColumnType<Json, JsonInput | undefined, JsonInput>;
   ip_address: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -150,9 +157,9 @@ export interface GenerationJobs {
   user_id: string;
   type: 'copy' | 'static_ad' | 'ugc_video' | 'tts' | 'product_photo';
   status: Generated<'pending' | 'processing' | 'completed' | 'failed'>;
-  input_params: Generated<Json>;
+  input_params: ColumnType<Json, JsonInput | undefined, JsonInput>;
   output_url: string | null;
-  output_metadata: Json | null;
+  output_metadata: ColumnType<Json | null, JsonInput | null, JsonInput | null>;
   replicate_prediction_id: string | null;
   idempotency_key: string;
   credits_cost: Generated<number>;
@@ -176,7 +183,7 @@ export interface Assets {
   height: number | null;
   duration_ms: number | null;
   size_bytes: ColumnType<string | null, string | number | bigint | null, string | number | bigint | null>;
-  metadata: Generated<Json>;
+  metadata: ColumnType<Json, JsonInput | undefined, JsonInput>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
@@ -227,7 +234,7 @@ export interface LandingPages {
   custom_domain: string | null;
   title: string;
   status: Generated<'draft' | 'published' | 'archived'>;
-  content: Generated<Json>;
+  content: ColumnType<Json, JsonInput | undefined, JsonInput>;
   published_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -299,7 +306,7 @@ export interface Products {
   sku: string | null;
   price_cents: ColumnType<string | null, string | number | bigint | null, string | number | bigint | null>;
   currency: Generated<string>;
-  attributes: Generated<Json>;
+  attributes: ColumnType<Json, JsonInput | undefined, JsonInput>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -59,14 +59,24 @@ export type ServeAddress = Pick<
   'host' | 'port' | 'password' | 'maxConnections' | 'idleInTransactionTimeoutMs'
 >;
 
+/** A database open in this thread, served over the wire. */
+export interface ServedPglite extends DbServer {
+  /**
+   * Disconnects every client that holds the engine (a transaction left open, a statement
+   * running) and resolves once their work is rolled back, so that the database's own
+   * session is outside any client's transaction. Idle clients stay connected.
+   */
+  endOpenTransactions(): Promise<void>;
+}
+
 /**
  * Serves a database open in this thread through the same wire server; `stop()` stops
  * serving and leaves the database open. Its statements run in this thread, so
  * statement_timeout, the 60 s cap and cancel cannot stop them (see `InProcessEngine`).
  */
-export async function servePglite(db: CutxDb, address: ServeAddress): Promise<DbServer> {
+export async function servePglite(db: CutxDb, address: ServeAddress): Promise<ServedPglite> {
   const served = await serveEngine(await InProcessEngine.of(db), address);
-  return { url: served.url, engine: 'pglite', stop: served.stop };
+  return { url: served.url, engine: 'pglite', stop: served.stop, endOpenTransactions: served.endOpenTransactions };
 }
 
 interface ServedEngine {
@@ -75,6 +85,8 @@ interface ServedEngine {
   preparedStatements(): Buffer[];
   /** Stops listening and disconnects every client; the engine stays open. */
   stop(): Promise<void>;
+  /** See `ServedPglite.endOpenTransactions`. */
+  endOpenTransactions(): Promise<void>;
 }
 
 /**
@@ -111,6 +123,14 @@ async function serveEngine(engine: WireEngine, address: ServeAddress): Promise<S
   return {
     url: connectionUrl(address.host, port, address.password),
     preparedStatements: () => [...clients.values()].flatMap((client) => client.preparedStatements()),
+    async endOpenTransactions() {
+      for (const client of clients.values()) {
+        if (client.holdsEngine) client.terminate('57P01', 'terminating connection: the database is being reset');
+      }
+      // Each disconnected client rolls back and gives up its turn; the next turn is ours.
+      const release = await context.lease.acquire();
+      release();
+    },
     async stop() {
       const closed = once(server, 'close');
       server.close();

@@ -95,6 +95,11 @@ export class WireClient {
     this.fatal(sqlState, message);
   }
 
+  /** Whether this client holds the engine: a statement running, or a transaction open. */
+  get holdsEngine(): boolean {
+    return this.release !== undefined;
+  }
+
   /** Whether this client's statement is running on the engine now (a cancel request's target). */
   cancel(key: number): void {
     if (key === this.key && this.running) this.context.engine.interrupt('cancel');
