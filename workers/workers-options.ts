@@ -1,5 +1,6 @@
 import { CutxDbError } from '../src/db/errors.js';
 import type { DbEngine } from '../src/server/db-server-options.js';
+import { hyperdriveVariable } from '../src/server/hyperdrive-variable.js';
 
 /** What `cutxDbWorkers` takes. */
 export interface CutxDbWorkersOptions {
@@ -12,14 +13,9 @@ export interface CutxDbWorkersOptions {
 /** The service binding, in the tests' `env` only, through which each test asks Node for a clean database. */
 export const RESET_BINDING = 'CUTX_DB_WORKERS';
 
-/** Refuses a binding name wrangler would not accept, before any database starts. */
+/** Refuses a binding name wrangler would not accept, or an unknown engine, before any database starts. */
 export function checkWorkersOptions(options: CutxDbWorkersOptions): CutxDbWorkersOptions {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(options.binding)) {
-    throw new CutxDbError(
-      'invalid_input',
-      `cutxDbWorkers: binding '${options.binding}' is not a binding name; pass the Hyperdrive binding's name from wrangler.jsonc, e.g. 'HYPERDRIVE'.`,
-    );
-  }
+  hyperdriveVariable(options.binding);
   if (options.engine !== 'pglite' && options.engine !== 'postgres') {
     throw new CutxDbError(
       'invalid_input',

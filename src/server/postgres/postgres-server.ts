@@ -9,6 +9,7 @@ import { fromPg } from '../../db/pg-client.js';
 import { connectionUrl } from '../connection-url.js';
 import type { DbServer, ResolvedServerOptions } from '../db-server-options.js';
 import { freePort } from '../free-port.js';
+import { refuseTakenPort } from '../refuse-taken-port.js';
 import { requirePostgresBinaries } from './postgres-binaries.js';
 import { ensureCluster, type PostgresProcess, startPostgres } from './postgres-process.js';
 import { postgresRunAs, type RunAs } from './postgres-user.js';
@@ -43,6 +44,7 @@ export async function startPostgresServer(options: ResolvedServerOptions): Promi
   };
   try {
     refuseUnreachable(dataDir, runAs);
+    await refuseTakenPort(options.host, options.port);
     const port = options.port === 0 ? await freePort(options.host) : options.port;
     const processOptions = { ...options, binaries, dataDir, port, runAs };
     await ensureCluster(processOptions);
