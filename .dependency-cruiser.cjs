@@ -24,6 +24,8 @@ const layers = [
   { name: 'server', path: '^src/server/', uses: ['db'] },
   // Databases for tests, for the test-runner integrations only: nothing that ships a seed uses them.
   { name: 'testing', path: '^src/testing/', uses: ['db'] },
+  // What workerd resolves the package's entry points to: the parts that run there, and throwers.
+  { name: 'workerd', path: '^src/workerd/', uses: ['db'] },
   { name: 'factories', path: '^factories/', uses: ['db', 'rows'] },
   // seeds/index.ts is the `@cutx/db/seeds` entry, which exports the export writers too.
   { name: 'seeds', path: '^seeds/(?!export/|index\\.ts$)', uses: ['db', 'rows', 'factories'] },

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
 import fc from 'fast-check';
+import { sha256 } from './digest.js';
 
 /** What a generator may draw on when a factory builds row number `seq` of a table. */
 export interface FakeContext {
@@ -35,10 +35,6 @@ function gen<T>(fake: (ctx: FakeContext) => T, arbitrary: () => fc.Arbitrary<T>)
       return built;
     },
   };
-}
-
-function sha256(text: string): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(createHash('sha256').update(text).digest());
 }
 
 /** Instants PostgreSQL and JavaScript both represent, for arbitraries of timestamp columns. */

@@ -1,4 +1,5 @@
 import { toCutxDbError } from '../src/db/errors.js';
+import { toHex } from '../src/db/hex.js';
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableDef } from '../src/rows/tables.js';
 
@@ -22,8 +23,7 @@ function localDay(date: Date): string {
  * (its UTC ISO text could name the day before).
  */
 function toJsonField(value: unknown, type: string): unknown {
-  if (value instanceof Uint8Array)
-    return `\\x${Buffer.from(value.buffer, value.byteOffset, value.length).toString('hex')}`;
+  if (value instanceof Uint8Array) return `\\x${toHex(value)}`;
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date && type === 'date') return localDay(value);
   return value;

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
 import type { Related } from './define-factory.js';
+import { sha256 } from './digest.js';
 import type { FakeContext } from './gen.js';
 
 /**
@@ -13,7 +13,7 @@ import type { FakeContext } from './gen.js';
 export function tableKey(table: string): number {
   let key = tableKeys.get(table);
   if (key === undefined) {
-    key = createHash('sha256').update(table).digest().readUInt32BE(0);
+    key = new DataView(sha256(table).buffer).getUint32(0);
     tableKeys.set(table, key);
   }
   return key;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { md5Hex } from './digest.js';
 
 /** Milliseconds in a second, minute, hour and day, for offsets from a row's creation time. */
 export const SECOND = 1000;
@@ -21,6 +21,6 @@ export function calendarDay(instant: Date): Date {
 
 /** The same id the SQL function `derived_uuid(source, purpose)` gives a trigger-made row. */
 export function derivedUuid(source: string, purpose: string): string {
-  const hex = createHash('md5').update(`${purpose}:${source}`).digest('hex');
+  const hex = md5Hex(`${purpose}:${source}`);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,3 +1,5 @@
+import { toHex } from './hex.js';
+
 /**
  * A query parameter as the text `pg` (node-postgres) sends for it, so a driver that takes
  * text parameters writes the same values pg does: null for null and undefined, bytes as
@@ -6,18 +8,11 @@
  */
 export function toPgText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (ArrayBuffer.isView(value)) return `\\x${hex(value)}`;
+  if (ArrayBuffer.isView(value)) return `\\x${toHex(value)}`;
   if (value instanceof Date) return localTimestamp(value);
   if (Array.isArray(value)) return arrayLiteral(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
-}
-
-function hex(view: ArrayBufferView): string {
-  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
-  let text = '';
-  for (const byte of bytes) text += byte.toString(16).padStart(2, '0');
-  return text;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -38,7 +33,7 @@ function arrayLiteral(values: readonly unknown[]): string {
   const elements = values.map((item) => {
     if (item === null || item === undefined) return 'NULL';
     if (Array.isArray(item)) return arrayLiteral(item);
-    if (ArrayBuffer.isView(item)) return `\\\\x${hex(item)}`;
+    if (ArrayBuffer.isView(item)) return `\\\\x${toHex(item)}`;
     return `"${(toPgText(item) as string).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   });
   return `{${elements.join(',')}}`;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CutxDbError } from './errors.js';
 
@@ -22,36 +22,45 @@ export const SCHEMA_FILE_NAME = /^\d{4}_[a-z0-9_]+\.sql$/;
  */
 export const NO_TRANSACTION_MARKER = '-- cutx:no-transaction';
 
+const FIRST_FILE = '0001_foundation.sql';
+
 /**
- * The `schema/` folder of this package. Found by walking up from this module, so it is the
- * same folder whether the code runs from `src/` or from the built `dist/src/`.
- * `CUTX_SCHEMA_DIR` replaces it with another copy of the schema (`npm run test:mutations`
- * plants bugs in a scratch copy); templates are keyed by the files' checksum, so a cached
- * template of one copy is never used for another.
+ * The `schema/` folder of this package: `CUTX_SCHEMA_DIR` when set (`npm run
+ * test:mutations` plants bugs in a scratch copy; templates are keyed by the files'
+ * checksum, so a cached template of one copy is never used for another), else the package's
+ * own. Worked out from this module's path without reading the disk, so loading the package
+ * never fails for want of it: `readSchemaFiles` checks the folder when it reads it.
  */
 export const schemaDir: string = resolveSchemaDir(process.env.CUTX_SCHEMA_DIR, dirname(fileURLToPath(import.meta.url)));
+const schemaOverride = process.env.CUTX_SCHEMA_DIR || undefined;
 
-/** `override` when given (it must hold the schema's first file), else the package's own `schema/` above `from`. */
+/**
+ * `override` when given, else the `schema/` of the package whose module folder is `from`:
+ * two levels below the package root (`src/db/`), three in the build (`dist/src/db/`).
+ */
 export function resolveSchemaDir(override: string | undefined, from: string): string {
-  if (!override) return findSchemaDir(from);
-  const dir = resolve(override);
-  if (!existsSync(join(dir, '0001_foundation.sql'))) {
-    throw new CutxDbError(
-      'schema_missing',
-      `CUTX_SCHEMA_DIR is ${dir}, which holds no 0001_foundation.sql: point it at a copy of schema/, or unset it.`,
-    );
-  }
-  return dir;
+  if (override) return resolve(override);
+  const levels = basename(dirname(dirname(from))) === 'dist' ? 3 : 2;
+  return resolve(from, ...Array<string>(levels).fill('..'), 'schema');
 }
 
-function findSchemaDir(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'schema');
-    if (existsSync(join(candidate, '0001_foundation.sql'))) return candidate;
-    if (dirname(dir) === dir) {
-      throw new CutxDbError('schema_missing', `No schema/ folder found above ${from}; reinstall @cutx/db.`);
-    }
+/**
+ * Refuses a schema folder without the first schema file, saying why: `override` is the
+ * CUTX_SCHEMA_DIR it came from, if any, else it was the package's own.
+ */
+export function assertSchemaDir(dir: string, override: string | undefined): void {
+  if (existsSync(join(dir, FIRST_FILE))) return;
+  if (override) {
+    throw new CutxDbError(
+      'schema_missing',
+      `CUTX_SCHEMA_DIR is ${dir}, which holds no ${FIRST_FILE}: point it at a copy of schema/, or unset it.`,
+    );
   }
+  throw new CutxDbError(
+    'schema_missing',
+    `No ${FIRST_FILE} in ${dir}: @cutx/db reads its schema files from its installed package folder, and this ` +
+      'code runs from elsewhere (a bundle?); set CUTX_SCHEMA_DIR to a copy of node_modules/@cutx/db/schema.',
+  );
 }
 
 /**
@@ -60,6 +69,7 @@ function findSchemaDir(from: string): string {
  * never be applied and nobody would notice.
  */
 export function readSchemaFiles(dir: string = schemaDir): SchemaFile[] {
+  if (dir === schemaDir) assertSchemaDir(dir, schemaOverride);
   const names = readdirSync(dir).filter((name) => name.endsWith('.sql'));
   const misnamed = names.filter((name) => !SCHEMA_FILE_NAME.test(name));
   if (misnamed.length > 0) {

@@ -11,7 +11,7 @@ const RECIPE = 3;
 
 /** Names what the migrated template holds: templates derived from it put it in their cache name. */
 export function templateKey(): string {
-  return `${pgliteVersion}-${schemaChecksum().slice(0, 16)}-r${RECIPE}`;
+  return `${pgliteVersion()}-${schemaChecksum().slice(0, 16)}-r${RECIPE}`;
 }
 
 /**

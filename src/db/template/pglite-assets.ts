@@ -10,11 +10,21 @@ type CompiledWasm = NonNullable<PGliteOptions['pgliteWasmModule']>;
 declare const WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWasm> };
 
 // PGlite's entry point sits in its dist/ folder, beside the WASM, the file-system bundle,
-// and one folder below its package.json (which the package does not export).
-const pgliteDist = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+// and one folder below its package.json (which the package does not export). Looked up when
+// first needed, not when this module loads, so loading the package reads no disk.
+let dist: string | undefined;
+const pgliteDist = (): string => {
+  dist ??= dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  return dist;
+};
+
+let version: string | undefined;
 
 /** The installed PGlite version: a template built by one version is not loaded by another. */
-export const pgliteVersion: string = JSON.parse(readFileSync(join(pgliteDist, '..', 'package.json'), 'utf8')).version;
+export function pgliteVersion(): string {
+  version ??= JSON.parse(readFileSync(join(pgliteDist(), '..', 'package.json'), 'utf8')).version as string;
+  return version;
+}
 
 /** What every PGlite instance in a process can share instead of loading it again. */
 export interface PgliteAssets {
@@ -32,8 +42,8 @@ let assets: Promise<PgliteAssets> | undefined;
  */
 export function pgliteAssets(): Promise<PgliteAssets> {
   assets ??= Promise.all([
-    readFile(join(pgliteDist, 'pglite.wasm')).then((bytes) => WebAssembly.compile(bytes)),
-    readFile(join(pgliteDist, 'pglite.data')),
+    readFile(join(pgliteDist(), 'pglite.wasm')).then((bytes) => WebAssembly.compile(bytes)),
+    readFile(join(pgliteDist(), 'pglite.data')),
   ]).then(([wasmModule, fsBundle]) => ({ wasmModule, fsBundle: new BytesBlob(fsBundle) }));
   return assets;
 }
