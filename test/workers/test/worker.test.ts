@@ -1,8 +1,14 @@
+import { env, exports } from 'cloudflare:workers';
 import { CutxDbError, fromPostgres } from '@cutx/db';
 import { createFactories } from '@cutx/db/factories';
-import { env, exports } from 'cloudflare:workers';
 import postgres from 'postgres';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, inject, it } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    usersBuiltInNode: string;
+  }
+}
 
 // A client per test, never ended: workerd closes its connection when the test ends (see the Worker).
 const connect = () => postgres(env.HYPERDRIVE.connectionString, { max: 1, fetch_types: false });
@@ -47,7 +53,7 @@ it('leaves a transaction open, holding a row lock', async () => {
   // Never committed nor rolled back: the next test must neither see the row nor wait for the lock.
   void connect()
     .begin(async (tx) => {
-      await tx`UPDATE credit_balances SET balance = 1 WHERE user_id = ${user.id}`;
+      await tx`SELECT id FROM users WHERE id = ${user.id} FOR UPDATE`;
       await tx`INSERT INTO inventory_items (user_id, name, category, condition, cost_cents, value_cents)
                VALUES (${user.id}, 'left open', 'toys', 'new', 1, 2)`;
       written();
@@ -61,19 +67,23 @@ it('is clean after a test left its transaction open', async () => {
   const [{ items, users }] = await sql`
     SELECT (SELECT count(*)::int FROM inventory_items) AS items, (SELECT count(*)::int FROM users) AS users`;
   expect({ items, users }).toEqual({ items: 0, users: 0 });
-  // The same factory seed makes the same user again: its unique email is free.
+  // The same factory seed makes the same user again, and its row lock is gone with the session.
   const user = await userWithCredits(5);
-  await sql`UPDATE credit_balances SET balance = 9 WHERE user_id = ${user.id}`;
+  await sql`UPDATE users SET display_name = 'unlocked' WHERE id = ${user.id}`;
 });
 
 it('builds the same rows from the same seed as in Node, and searches inventory through the Worker', async () => {
   const factories = createFactories(fromPostgres(sql), { seed: 7 });
   const user = await factories.users.create();
-  const again = createFactories(fromPostgres(sql), { seed: 7 }).users.build();
-  expect(again.email).toBe(user.email);
-  await factories.inventoryItems.create({ user, name: 'Charizard holo', valueCents: 12_000 });
+  // The Node side built the same with the same seed (see vitest.config.ts).
+  const inNode = JSON.parse(inject('usersBuiltInNode')) as { email: string };
+  expect(createFactories(fromPostgres(sql), { seed: 7 }).users.build().email).toBe(inNode.email);
+  expect(user.email).toBe(inNode.email);
+  await factories.inventoryItems.create({ user, name: 'Charizard holo', value_cents: 12_000 });
   await factories.inventoryItems.create({ user, name: 'Jordan 1 high' });
-  const found = (await (await call(`/users/${user.id}/inventory?q=chari`)).json()) as { items: { name: string; value_cents: string }[] };
+  const found = (await (await call(`/users/${user.id}/inventory?q=chari`)).json()) as {
+    items: { name: string; value_cents: string }[];
+  };
   expect(found.items.map((item) => [item.name, item.value_cents])).toEqual([['Charizard holo', '12000']]);
 });
 
