@@ -69,8 +69,14 @@ async function settled<T>(pending: PromiseLike<T>): Promise<T> {
   }
 }
 
-function adapt(sql: PostgresClient): SqlClient {
+/**
+ * A client on `sql`. `isInTransaction` tells the factories to nest under a savepoint (inside
+ * `sql.begin`) or to open a transaction of their own: postgres.js does not expose the
+ * connection's transaction status, and the adapter knows it from where it was made.
+ */
+function adapt(sql: PostgresClient, inTransaction: boolean): SqlClient & { isInTransaction(): boolean } {
   return {
+    isInTransaction: () => inTransaction,
     query: async <Row>(text: string, params: unknown[] = []) => {
       const typed = params.map((value) => sql.typed(toPgText(value) as never, UNKNOWN_OID)) as never[];
       return { rows: toRows<Row>((await settled(sql.unsafe(text, typed).raw())) as RawRows) };
@@ -91,12 +97,12 @@ function adapt(sql: PostgresClient): SqlClient {
  * @example const f = createFactories(fromPostgres(postgres(env.HYPERDRIVE.connectionString)), { seed: 1 })
  */
 export function fromPostgres(sql: PostgresClient): TransactionalClient {
-  const client = adapt(sql);
+  const client = adapt(sql, false);
   const adapted: TransactionalClient = {
     ...client,
     transaction: async <T>(callback: (tx: SqlClient) => Promise<T>) => {
       if (sql.begin === undefined) return runInTransaction(adapted, callback);
-      return (await settled(sql.begin((tx: PostgresClient) => callback(adapt(tx))))) as T;
+      return (await settled(sql.begin((tx: PostgresClient) => callback(adapt(tx, true))))) as T;
     },
   };
   return adapted;

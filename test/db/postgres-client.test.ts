@@ -201,7 +201,10 @@ describe('fromPostgres', () => {
       }),
     ).rejects.toThrow('undo');
     expect(await count()).toBe(before);
+    const status = viaPostgres as { isInTransaction?: () => boolean };
+    expect(status.isInTransaction?.()).toBe(false);
     await viaPostgres.transaction(async (tx) => {
+      expect((tx as { isInTransaction?: () => boolean }).isInTransaction?.()).toBe(true);
       const inner = createFactories(tx, { seed: 97 });
       await inner.users.create();
       // A failing create inside undoes itself only: the transaction goes on.
