@@ -27,8 +27,10 @@ const otherEngine = engine === 'postgres' ? 'pglite' : 'postgres';
 
 export default defineConfig({
   test: {
-    // test/consumer runs in a scratch project against the packed tarball (scripts/consumer-test.sh).
-    exclude: ['test/consumer/**'],
+    include: ['test/**/*.test.ts'],
+    // test/consumer and test/workers run in scratch projects against the packed tarball
+    // (scripts/consumer-test.sh, scripts/workers-test.sh).
+    exclude: ['test/consumer/**', 'test/workers/**'],
     globalSetup: ['test/global-setup.ts'],
     // Files share their worker's modules: PGlite's compiled WASM, the cached templates and
     // the transformed sources load once per worker instead of once per file. Every file

@@ -62,6 +62,7 @@ const expected: Record<string, string[]> = {
     'vi',
   ],
   './vitest/config': ['cutxDb'],
+  './workers': ['cutxDbWorkers'],
 };
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {

