@@ -31,8 +31,8 @@ const expected: Record<string, string[]> = {
   './kysely': [],
   './seeds': [
     'DEFAULT_AS_OF',
-    'MAX_SEED_SCALE',
     'EXPORT_FORMAT_VERSION',
+    'MAX_SEED_SCALE',
     'exportSeed',
     'parseAsOf',
     'personas',
