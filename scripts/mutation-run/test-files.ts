@@ -1,0 +1,25 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The rule tests (test/rules/**\/*.test.ts, relative to `root`): the only tests a catalog mutant meets. */
+export function ruleTestFiles(root: string): string[] {
+  return readdirSync(join(root, 'test', 'rules'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => join('test', 'rules', file))
+    .sort();
+}
+
+/**
+ * The freshness and compatibility gates, never run against a mutant: a bug committed with
+ * `npm run codegen` as a new file passes all three, so a kill by them would be no kill.
+ */
+export function gateFiles(): string[] {
+  return [
+    // The generated metadata equals the catalog.
+    'test/codegen/metadata.test.ts',
+    // An applied schema file was edited.
+    'test/migrate/migrate.test.ts',
+    // The compatibility gate against the released baseline.
+    'test/schema-checks/compatibility.test.ts',
+  ];
+}
