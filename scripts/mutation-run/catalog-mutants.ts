@@ -13,6 +13,8 @@ export interface CatalogMutant {
   target: string;
   scope: string;
   sql: string;
+  /** A trigger's or function's: its behaviour shows in the trigger tests too, not only in the data rules'. */
+  behaviour?: boolean;
 }
 
 const ident = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
@@ -76,8 +78,17 @@ async function defaultMutants(db: SqlClient): Promise<CatalogMutant[]> {
     const target = `${table}.${column}`;
     const changed = changedDefault(def);
     return [
-      { name: `default of ${target} (${def}) dropped`, target, scope: table, sql: `${alter} DROP DEFAULT;` },
-      ...(changed ? [{ name: `default of ${target} changed to ${changed}`, target, scope: table, sql: `${alter} SET DEFAULT ${changed};` }] : []),
+      { name: `default of ${target} (${def}) dropped`, target, scope: target, sql: `${alter} DROP DEFAULT;` },
+      ...(changed
+        ? [
+            {
+              name: `default of ${target} changed to ${changed}`,
+              target,
+              scope: target,
+              sql: `${alter} SET DEFAULT ${changed};`,
+            },
+          ]
+        : []),
     ];
   });
 }
@@ -105,7 +116,7 @@ async function domainMutants(db: SqlClient): Promise<CatalogMutant[]> {
   return rows.map(({ table, column, domain, base }) => ({
     name: `${table}.${column} made ${base} instead of ${domain}`,
     target: `${table}.${column}`,
-    scope: table,
+    scope: `${table}.${column}`,
     sql: `ALTER TABLE ${table} ALTER COLUMN ${ident(column)} TYPE ${base};`,
   }));
 }
@@ -158,9 +169,15 @@ async function indexMutants(db: SqlClient): Promise<CatalogMutant[]> {
         });
       }
     }
-    if (unique) mutants.push({ name: `${target} no longer unique`, target, scope: table, sql: recreate(keys, false, where) });
+    if (unique)
+      mutants.push({ name: `${target} no longer unique`, target, scope: table, sql: recreate(keys, false, where) });
     if (predicate) {
-      mutants.push({ name: `${target} without its predicate (${predicate})`, target, scope: table, sql: recreate(keys, unique, '') });
+      mutants.push({
+        name: `${target} without its predicate (${predicate})`,
+        target,
+        scope: table,
+        sql: recreate(keys, unique, ''),
+      });
     }
     if (!def) throw new Error(`no definition for ${index}`);
     return mutants;
@@ -179,7 +196,15 @@ async function triggerMutants(db: SqlClient): Promise<CatalogMutant[]> {
       const changed = def.replace(find, by);
       return changed === def
         ? []
-        : [{ name: `trigger ${name} ${what}`, target: name, scope: table, sql: `DROP TRIGGER ${name} ON ${table};\n${changed};` }];
+        : [
+            {
+              name: `trigger ${name} ${what}`,
+              target: name,
+              scope: table,
+              behaviour: true,
+              sql: `DROP TRIGGER ${name} ON ${table};\n${changed};`,
+            },
+          ];
     };
     const events = /(?:BEFORE|AFTER) (.+?) ON /.exec(def)?.[1]?.split(' OR ') ?? [];
     const truncate = events.includes('TRUNCATE');
@@ -188,7 +213,8 @@ async function triggerMutants(db: SqlClient): Promise<CatalogMutant[]> {
     if (!constraint) {
       out.push(...replace('fired AFTER instead of BEFORE', / BEFORE /, ' AFTER '));
       out.push(...replace('fired BEFORE instead of AFTER', / AFTER /, ' BEFORE '));
-      if (!truncate) out.push(...replace('fired FOR EACH STATEMENT instead of ROW', /FOR EACH ROW/, 'FOR EACH STATEMENT'));
+      if (!truncate)
+        out.push(...replace('fired FOR EACH STATEMENT instead of ROW', /FOR EACH ROW/, 'FOR EACH STATEMENT'));
     }
     if (events.length > 1) {
       for (const event of events) {
@@ -217,10 +243,19 @@ async function functionMutants(db: SqlClient): Promise<CatalogMutant[]> {
       name: `function ${name} made SECURITY DEFINER without a search_path`,
       target: name,
       scope: `function ${name}`,
+      behaviour: true,
       sql: `ALTER FUNCTION ${signature} SECURITY DEFINER RESET search_path;`,
     },
     ...(revoked
-      ? [{ name: `function ${name} executable by PUBLIC again`, target: name, scope: `function ${name}`, sql: `GRANT EXECUTE ON FUNCTION ${signature} TO PUBLIC;` }]
+      ? [
+          {
+            name: `function ${name} executable by PUBLIC again`,
+            target: name,
+            scope: `function ${name}`,
+            behaviour: true,
+            sql: `GRANT EXECUTE ON FUNCTION ${signature} TO PUBLIC;`,
+          },
+        ]
       : []),
   ]);
 }

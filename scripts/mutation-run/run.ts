@@ -13,8 +13,18 @@
 // whole cannot say which of its mutants did it, so each of those runs again on its own.
 // Hand-written mutants (hand-written-mutants.ts) edit an existing line, one per copy.
 // Exits 1 when a mutant survives or no longer applies.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { migrate } from '../../src/db/migrate.js';
@@ -22,7 +32,7 @@ import { openDb } from '../../src/db/open.js';
 import { generate } from '../codegen/generate.js';
 import { type CatalogMutant, catalogMutants } from './catalog-mutants.js';
 import { type Mutant as HandWritten, mutants as handWritten } from './hand-written-mutants.js';
-import { gateFiles, ruleTestFiles } from './test-files.js';
+import { behaviourTestFiles, gateFiles, ruleTestFiles } from './test-files.js';
 
 interface Planted {
   name: string;
@@ -63,7 +73,11 @@ async function makeCopy(mutants: Planted[], tests: string[]): Promise<Copy> {
   for (const { edit } of mutants) if (edit) applyEdit(dir, edit);
   const planted = mutants.flatMap(({ catalog }) => (catalog ? [`-- ${catalog.name}\n${catalog.sql}`] : []));
   if (planted.length > 0) {
-    const last = readdirSync(join(dir, 'schema')).filter((file) => /^\d{4}_.*\.sql$/.test(file)).sort().at(-1) ?? '0000';
+    const last =
+      readdirSync(join(dir, 'schema'))
+        .filter((file) => /^\d{4}_.*\.sql$/.test(file))
+        .sort()
+        .at(-1) ?? '0000';
     const next = String(Number(last.slice(0, 4)) + 1).padStart(4, '0');
     writeFileSync(join(dir, 'schema', `${next}_mutants.sql`), `${planted.join('\n\n')}\n`);
   }
@@ -88,25 +102,29 @@ function applyEdit(dir: string, mutant: HandWritten): void {
 }
 
 /** Runs each copy's tests in one vitest process (one project per copy); the results by copy. */
-function runRound(round: Copy[]): Map<Copy, FileResult[]> {
-  const config = join(scratch, 'vitest.config.mjs');
-  const report = join(scratch, 'report.json');
-  rmSync(report, { force: true });
+async function runRound(round: Copy[], n: number): Promise<Map<Copy, FileResult[]>> {
+  const config = join(scratch, `vitest-${n}.config.mjs`);
+  const report = join(scratch, `report-${n}.json`);
   const projects = round.map((copy, i) => ({
-    test: { name: `copy${i}`, root: copy.dir, include: copy.tests, testTimeout: 120_000, hookTimeout: 240_000 },
+    test: { name: `copy${i}`, root: copy.dir, include: copy.tests, testTimeout: 300_000, hookTimeout: 600_000 },
   }));
   writeFileSync(config, `export default ${JSON.stringify({ test: { projects, maxWorkers: 2 } })};\n`);
   const { CUTX_TEST_DATABASE_URL: _server, ...env } = process.env;
-  const run = spawnSync(
+  const child = spawn(
     join(root, 'node_modules', '.bin', 'vitest'),
     ['run', '--config', config, '--root', scratch, '--reporter=json', `--outputFile=${report}`],
-    { env: { ...env, CUTX_DB_CACHE_DIR: join(scratch, 'cache') }, encoding: 'utf8', maxBuffer: 1 << 28 },
+    { env: { ...env, CUTX_DB_CACHE_DIR: join(scratch, 'cache') }, stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const status = await new Promise<number | null>((done) => child.on('close', done));
   let files: FileResult[];
   try {
     files = (JSON.parse(readFileSync(report, 'utf8')) as { testResults: FileResult[] }).testResults;
   } catch {
-    throw new Error(`vitest wrote no report (exit ${run.status}): ${run.stderr.slice(-600)}`);
+    throw new Error(`vitest wrote no report (exit ${status}): ${stderr.slice(-600)}`);
   }
   return new Map(round.map((copy) => [copy, files.filter((file) => file.name.startsWith(`${copy.dir}/`))]));
 }
@@ -123,24 +141,44 @@ function failures(files: FileResult[]): { tests: string[]; wholeFiles: string[] 
 
 const names = (target: string) => new RegExp(`(^|[^a-z0-9_.])${target.replace(/\./g, '\\.')}($|[^a-z0-9_])`);
 
-/** Copies of at most MUTANTS_PER_COPY catalog mutants, no two of one scope. */
+/**
+ * Catalog mutants packed into as few copies as their scopes allow (no two of one scope in a
+ * copy, at most MUTANTS_PER_COPY), the largest scopes first so the copies fill evenly.
+ */
 function packCatalog(mutants: CatalogMutant[]): Planted[][] {
-  const packs: { scopes: Set<string>; mutants: Planted[] }[] = [];
-  for (const catalog of mutants) {
-    let pack = packs.find((p) => p.mutants.length < MUTANTS_PER_COPY && !p.scopes.has(catalog.scope));
-    if (!pack) packs.push((pack = { scopes: new Set(), mutants: [] }));
-    pack.scopes.add(catalog.scope);
-    pack.mutants.push({ name: catalog.name, target: catalog.target, catalog });
+  const byScope = new Map<string, CatalogMutant[]>();
+  for (const mutant of mutants) byScope.set(mutant.scope, [...(byScope.get(mutant.scope) ?? []), mutant]);
+  const scopes = [...byScope.values()].sort((a, b) => b.length - a.length);
+  const count = Math.max(scopes[0]?.length ?? 0, Math.ceil(mutants.length / MUTANTS_PER_COPY));
+  const packs: Planted[][] = Array.from({ length: count }, () => []);
+  for (const scope of scopes) {
+    const emptiest = [...packs].sort((a, b) => a.length - b.length).slice(0, scope.length);
+    scope.forEach((catalog, i) => {
+      emptiest[i]?.push({ name: catalog.name, target: catalog.target, catalog });
+    });
   }
-  return packs.map((pack) => pack.mutants);
+  return packs.filter((pack) => pack.length > 0);
 }
 
 interface Verdict {
   mutant: Planted;
-  killedBy?: string;
+  killedBy?: string | undefined;
+}
+
+/** Whether `name` is chosen by the argument: a part of its name, or a file listing whole names. */
+function chooser(argument: string | undefined): (name: string) => boolean {
+  if (!argument) return () => true;
+  if (!existsSync(argument)) return (name) => name.includes(argument);
+  const listed = new Set(
+    readFileSync(argument, 'utf8')
+      .split('\n')
+      .map((line) => line.trim()),
+  );
+  return (name) => listed.has(name);
 }
 
 async function main(only: string | undefined): Promise<number> {
+  const chosen = chooser(only);
   const started = Date.now();
   const rules = ruleTestFiles(root);
   const gates = new Set(gateFiles());
@@ -148,14 +186,14 @@ async function main(only: string | undefined): Promise<number> {
   let systematic: CatalogMutant[];
   try {
     await migrate(db);
-    systematic = (await catalogMutants(db)).filter((mutant) => !only || mutant.name.includes(only));
+    systematic = (await catalogMutants(db)).filter((mutant) => chosen(mutant.name));
   } finally {
     await db.close();
   }
-  const edits = handWritten.filter((mutant) => !only || mutant.name.includes(only));
+  const edits = handWritten.filter((mutant) => chosen(`hand-written: ${mutant.name}`));
 
   const baseline = await makeCopy([], rules);
-  const baselineFailed = failures(runRound([baseline]).get(baseline) ?? []);
+  const baselineFailed = failures((await runRound([baseline], 0)).get(baseline) ?? []);
   if (baselineFailed.tests.length + baselineFailed.wholeFiles.length > 0) {
     console.error('The rule tests fail on the unchanged schema, so they cannot judge a mutant:');
     console.error([...baselineFailed.tests, ...baselineFailed.wholeFiles].join('\n'));
@@ -165,15 +203,27 @@ async function main(only: string | undefined): Promise<number> {
 
   const verdicts: Verdict[] = [];
   const queue: Planted[][] = [
-    ...packCatalog(systematic),
+    ...packCatalog(systematic.filter((mutant) => !mutant.behaviour)),
+    ...packCatalog(systematic.filter((mutant) => mutant.behaviour)),
     ...edits.map((edit) => [{ name: `hand-written: ${edit.name}`, edit }]),
   ];
-  const testsFor = (pack: Planted[]) => [
-    ...new Set([...rules, ...pack.flatMap(({ edit }) => (edit?.tests ?? []).filter((test) => !gates.has(test)))]),
-  ];
-  while (queue.length > 0) {
-    const round = await Promise.all(queue.splice(0, COPIES_PER_ROUND).map((pack) => makeCopy(pack, testsFor(pack))));
-    for (const [copy, files] of runRound(round)) {
+  // A data rule's mutant shows in the data rules' tests; a trigger's or a function's may
+  // show anywhere in test/rules; a hand-written one in the tests it names, gates left out.
+  const dataRules = rules.filter((test) => !behaviourTestFiles().includes(test));
+  const testsFor = (pack: Planted[]) =>
+    pack.some(({ edit }) => edit)
+      ? pack.flatMap(({ edit }) => (edit?.tests ?? []).filter((test) => !gates.has(test)))
+      : pack.some(({ catalog }) => catalog?.behaviour)
+        ? rules
+        : dataRules;
+  // The next round's copies (codegen, in this process) are made while vitest tests this one.
+  const prepare = () => Promise.all(queue.splice(0, COPIES_PER_ROUND).map((pack) => makeCopy(pack, testsFor(pack))));
+  let next = prepare();
+  for (let n = 1; ; n++) {
+    const round = await next;
+    if (round.length === 0) break;
+    next = prepare();
+    for (const [copy, files] of await runRound(round, n)) {
       const failed = failures(files);
       if (copy.mutants.length > 1 && failed.wholeFiles.length > 0) {
         // Which mutant broke the file cannot be told: each runs again alone.
@@ -189,6 +239,7 @@ async function main(only: string | undefined): Promise<number> {
       }
       rmSync(copy.dir, { recursive: true, force: true });
     }
+    if (queue.length > 0 && (await next).length === 0) next = prepare();
   }
 
   const survivors = verdicts.filter((verdict) => !verdict.killedBy);

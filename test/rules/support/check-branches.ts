@@ -82,7 +82,10 @@ export function checkBranches(check: string): Branch[] {
 
   const visit = (from: number, to: number): void => {
     if (from >= to) return;
-    if (tokens[from]?.text === '(' && closing(from) === to - 1) return visit(from + 1, to - 1);
+    if (tokens[from]?.text === '(' && closing(from) === to - 1) {
+      visit(from + 1, to - 1);
+      return;
+    }
     for (const keyword of ['OR', 'AND']) {
       const at = topLevel(from, to, (token) => upper(token) === keyword);
       if (at.length === 0) continue;
@@ -101,9 +104,15 @@ export function checkBranches(check: string): Branch[] {
       }
       return;
     }
-    if (upper(tokens[from]) === 'CASE' && closing(from) === to - 1) return visitCase(from, to);
+    if (upper(tokens[from]) === 'CASE' && closing(from) === to - 1) {
+      visitCase(from, to);
+      return;
+    }
     const ops = topLevel(from, to, (token) => token.text in COMPARISONS || /^!?~\*?$/.test(token.text));
-    if (ops.length === 1) return visitComparison(from, ops[0] as number, to);
+    if (ops.length === 1) {
+      visitComparison(from, ops[0] as number, to);
+      return;
+    }
     const is = topLevel(from, to, (token) => upper(token) === 'IS');
     if (is.length === 1) {
       const at = is[0] as number;
@@ -152,7 +161,8 @@ export function checkBranches(check: string): Branch[] {
       if (commas.length > 0) {
         starts.forEach((start, k) => {
           // The element and the comma before it (after it, for the first).
-          const [cutFrom, cutTo] = k === 0 ? [start, start + (stops[0] as number) - start + 1] : [commas[k - 1] as number, stops[k] as number];
+          const [cutFrom, cutTo] =
+            k === 0 ? [start, start + (stops[0] as number) - start + 1] : [commas[k - 1] as number, stops[k] as number];
           edit(
             `${source(start, stops[k] as number).replace(/::\w+$/, '')} dropped from ${left} ${op.text} ${upper(tokens[at + 1])}`,
             (tokens[cutFrom] as Token).start,
@@ -174,10 +184,13 @@ export function checkBranches(check: string): Branch[] {
       }
       return;
     }
-    for (const other of COMPARISONS[op.text] ?? []) {
+    // Text compared with a literal (status <> 'failed') is an equality test, not a bound:
+    // moving it across a boundary ('failed' < status) is no bug anyone writes.
+    const textual = /'/.test(left) || /'/.test(right);
+    for (const other of textual ? [] : (COMPARISONS[op.text] ?? [])) {
       edit(`${left} ${op.text} ${right} made ${other}`, op.start, op.end, other);
     }
-    if (op.text !== '=' && op.text !== '<>') {
+    if (!textual && op.text !== '=' && op.text !== '<>') {
       const [head, tail] = [tokens[from] as Token, tokens[to - 1] as Token];
       edit(`${left} ${op.text} ${right} with its sides swapped`, head.start, tail.end, `${right} ${op.text} ${left}`);
     }
