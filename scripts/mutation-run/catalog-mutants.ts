@@ -6,15 +6,18 @@ import { checkBranches } from '../../test/rules/support/check-branches.js';
  * that follows the last one: what a committed change that breaks one rule looks like.
  * `target` is the object it breaks (a constraint, index, trigger or function name, or
  * `table.column`): a rule test that notices it names that object in its title. `scope` is
- * the table or domain it touches; mutants of different scopes can share a scratch copy.
+ * what it touches (a table, a domain, a column, a function): mutants of different scopes
+ * can share a scratch copy, and so can CHECK mutants of one table that only widen
+ * (`widens`: they accept more, so they cannot make another rule's attack fail).
  */
 export interface CatalogMutant {
   name: string;
   target: string;
   scope: string;
   sql: string;
-  /** A trigger's or function's: its behaviour shows in the trigger tests too, not only in the data rules'. */
-  behaviour?: boolean;
+  /** Which rule tests can notice it: the data rules', the reviewed definitions', or all (triggers and functions). */
+  family: 'data' | 'definition' | 'behaviour';
+  widens?: boolean;
 }
 
 const ident = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`);
@@ -60,6 +63,8 @@ async function checkMutants(db: SqlClient): Promise<CatalogMutant[]> {
       name: `CHECK ${name}: ${branch.replace(/\s+/g, ' ')}`,
       target: name,
       scope: on_table ?? on_domain ?? name,
+      family: 'data' as const,
+      widens: /^conjunct |made (<=|>=)$|^anchor /.test(branch),
       sql: `ALTER ${owner} DROP CONSTRAINT ${name};\nALTER ${owner} ADD CONSTRAINT ${name} ${check.replace(/\s+/g, ' ')};`,
     }));
   });
@@ -73,15 +78,22 @@ async function defaultMutants(db: SqlClient): Promise<CatalogMutant[]> {
        JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
       WHERE c.relnamespace = 'public'::regnamespace ORDER BY 1, 2`,
   );
-  return rows.flatMap(({ table, column, def }) => {
+  return rows.flatMap(({ table, column, def }): CatalogMutant[] => {
     const alter = `ALTER TABLE ${table} ALTER COLUMN ${ident(column)}`;
     const target = `${table}.${column}`;
     const changed = changedDefault(def);
     return [
-      { name: `default of ${target} (${def}) dropped`, target, scope: target, sql: `${alter} DROP DEFAULT;` },
+      {
+        name: `default of ${target} (${def}) dropped`,
+        target,
+        scope: target,
+        family: 'definition',
+        sql: `${alter} DROP DEFAULT;`,
+      },
       ...(changed
         ? [
             {
+              family: 'definition' as const,
               name: `default of ${target} changed to ${changed}`,
               target,
               scope: target,
@@ -117,6 +129,7 @@ async function domainMutants(db: SqlClient): Promise<CatalogMutant[]> {
     name: `${table}.${column} made ${base} instead of ${domain}`,
     target: `${table}.${column}`,
     scope: `${table}.${column}`,
+    family: 'definition' as const,
     sql: `ALTER TABLE ${table} ALTER COLUMN ${ident(column)} TYPE ${base};`,
   }));
 }
@@ -158,6 +171,7 @@ async function indexMutants(db: SqlClient): Promise<CatalogMutant[]> {
     if (keys.length > 1) {
       for (const key of keys) {
         mutants.push({
+          family: 'data',
           name: `unique ${target} without ${key}`,
           target,
           scope: table,
@@ -170,9 +184,16 @@ async function indexMutants(db: SqlClient): Promise<CatalogMutant[]> {
       }
     }
     if (unique)
-      mutants.push({ name: `${target} no longer unique`, target, scope: table, sql: recreate(keys, false, where) });
+      mutants.push({
+        family: 'data',
+        name: `${target} no longer unique`,
+        target,
+        scope: table,
+        sql: recreate(keys, false, where),
+      });
     if (predicate) {
       mutants.push({
+        family: 'data',
         name: `${target} without its predicate (${predicate})`,
         target,
         scope: table,
@@ -201,7 +222,7 @@ async function triggerMutants(db: SqlClient): Promise<CatalogMutant[]> {
               name: `trigger ${name} ${what}`,
               target: name,
               scope: table,
-              behaviour: true,
+              family: 'behaviour',
               sql: `DROP TRIGGER ${name} ON ${table};\n${changed};`,
             },
           ];
@@ -238,21 +259,21 @@ async function functionMutants(db: SqlClient): Promise<CatalogMutant[]> {
         AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
       ORDER BY 1`,
   );
-  return rows.flatMap(({ name, signature, revoked }) => [
+  return rows.flatMap(({ name, signature, revoked }): CatalogMutant[] => [
     {
       name: `function ${name} made SECURITY DEFINER without a search_path`,
       target: name,
       scope: `function ${name}`,
-      behaviour: true,
+      family: 'behaviour',
       sql: `ALTER FUNCTION ${signature} SECURITY DEFINER RESET search_path;`,
     },
     ...(revoked
       ? [
           {
+            family: 'behaviour' as const,
             name: `function ${name} executable by PUBLIC again`,
             target: name,
             scope: `function ${name}`,
-            behaviour: true,
             sql: `GRANT EXECUTE ON FUNCTION ${signature} TO PUBLIC;`,
           },
         ]

@@ -32,7 +32,7 @@ import { openDb } from '../../src/db/open.js';
 import { generate } from '../codegen/generate.js';
 import { type CatalogMutant, catalogMutants } from './catalog-mutants.js';
 import { type Mutant as HandWritten, mutants as handWritten } from './hand-written-mutants.js';
-import { behaviourTestFiles, gateFiles, ruleTestFiles } from './test-files.js';
+import { familyTests, gateFiles, ruleTestFiles } from './test-files.js';
 
 interface Planted {
   name: string;
@@ -58,7 +58,7 @@ interface FileResult {
 const root = resolve(import.meta.dirname, '..', '..');
 const COPIED = ['schema', 'src', 'test', 'factories', 'seeds', 'vitest', 'package.json', 'tsconfig.json'];
 // Copies tested in one vitest process: more shares its start-up, fewer bounds its memory.
-const COPIES_PER_ROUND = 8;
+const COPIES_PER_ROUND = 12;
 // Catalog mutants of different tables planted in one copy.
 const MUTANTS_PER_COPY = 24;
 
@@ -141,23 +141,21 @@ function failures(files: FileResult[]): { tests: string[]; wholeFiles: string[] 
 
 const names = (target: string) => new RegExp(`(^|[^a-z0-9_.])${target.replace(/\./g, '\\.')}($|[^a-z0-9_])`);
 
-/**
- * Catalog mutants packed into as few copies as their scopes allow (no two of one scope in a
- * copy, at most MUTANTS_PER_COPY), the largest scopes first so the copies fill evenly.
- */
+// Two catalog mutants conflict in one copy when they touch the same scope, unless both only
+// widen different CHECKs.
+const conflict = (a: CatalogMutant, b: CatalogMutant) =>
+  a.scope === b.scope && !(a.widens && b.widens && a.target !== b.target);
+
+/** Catalog mutants packed into copies of at most MUTANTS_PER_COPY, no two in conflict in one. */
 function packCatalog(mutants: CatalogMutant[]): Planted[][] {
-  const byScope = new Map<string, CatalogMutant[]>();
-  for (const mutant of mutants) byScope.set(mutant.scope, [...(byScope.get(mutant.scope) ?? []), mutant]);
-  const scopes = [...byScope.values()].sort((a, b) => b.length - a.length);
-  const count = Math.max(scopes[0]?.length ?? 0, Math.ceil(mutants.length / MUTANTS_PER_COPY));
-  const packs: Planted[][] = Array.from({ length: count }, () => []);
-  for (const scope of scopes) {
-    const emptiest = [...packs].sort((a, b) => a.length - b.length).slice(0, scope.length);
-    scope.forEach((catalog, i) => {
-      emptiest[i]?.push({ name: catalog.name, target: catalog.target, catalog });
-    });
+  const packs: CatalogMutant[][] = [];
+  // Narrowing mutants first: they need copies of their own table, the widening ones fill in.
+  for (const mutant of [...mutants].sort((a, b) => Number(a.widens ?? false) - Number(b.widens ?? false))) {
+    const pack = packs.find((p) => p.length < MUTANTS_PER_COPY && !p.some((other) => conflict(other, mutant)));
+    if (pack) pack.push(mutant);
+    else packs.push([mutant]);
   }
-  return packs.filter((pack) => pack.length > 0);
+  return packs.map((pack) => pack.map((catalog) => ({ name: catalog.name, target: catalog.target, catalog })));
 }
 
 interface Verdict {
@@ -203,19 +201,18 @@ async function main(only: string | undefined): Promise<number> {
 
   const verdicts: Verdict[] = [];
   const queue: Planted[][] = [
-    ...packCatalog(systematic.filter((mutant) => !mutant.behaviour)),
-    ...packCatalog(systematic.filter((mutant) => mutant.behaviour)),
+    ...(['data', 'definition', 'behaviour'] as const).flatMap((family) =>
+      packCatalog(systematic.filter((mutant) => mutant.family === family)),
+    ),
     ...edits.map((edit) => [{ name: `hand-written: ${edit.name}`, edit }]),
   ];
-  // A data rule's mutant shows in the data rules' tests; a trigger's or a function's may
-  // show anywhere in test/rules; a hand-written one in the tests it names, gates left out.
-  const dataRules = rules.filter((test) => !behaviourTestFiles().includes(test));
-  const testsFor = (pack: Planted[]) =>
-    pack.some(({ edit }) => edit)
-      ? pack.flatMap(({ edit }) => (edit?.tests ?? []).filter((test) => !gates.has(test)))
-      : pack.some(({ catalog }) => catalog?.behaviour)
-        ? rules
-        : dataRules;
+  // Each family meets the rule tests that can notice it; a hand-written mutant the tests it
+  // names, gates left out.
+  const testsFor = (pack: Planted[]) => {
+    const edits = pack.flatMap(({ edit }) => (edit ? edit.tests.filter((test) => !gates.has(test)) : []));
+    const family = pack[0]?.catalog?.family;
+    return family ? familyTests(rules)[family] : edits;
+  };
   // The next round's copies (codegen, in this process) are made while vitest tests this one.
   const prepare = () => Promise.all(queue.splice(0, COPIES_PER_ROUND).map((pack) => makeCopy(pack, testsFor(pack))));
   let next = prepare();

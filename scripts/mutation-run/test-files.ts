@@ -27,7 +27,17 @@ export function gateFiles(): string[] {
   ];
 }
 
-/** The rule tests of trigger behaviour, run only against trigger and function mutants. */
-export function behaviourTestFiles(): string[] {
-  return ['test/rules/job-lifecycle.test.ts', 'test/rules/ledger-commit-check.test.ts', 'test/rules/triggers.test.ts'];
+/**
+ * The rule tests each family of catalog mutants meets: a CHECK's or a key's the attacks
+ * (and the ledger's own, which attack the balance's keys and CHECK) and the reviewed
+ * definitions (an index's); a default's or a column type's the reviewed definitions and
+ * the defaults read back; a trigger's or a function's every rule test.
+ */
+export function familyTests(rules: string[]): Record<'data' | 'definition' | 'behaviour', string[]> {
+  const rule = (name: string) => `test/rules/${name}.test.ts`;
+  return {
+    data: [rule('attacks'), rule('ledger-guards'), rule('catalog-definitions')],
+    definition: [rule('catalog-definitions'), rule('column-defaults')],
+    behaviour: rules,
+  };
 }
