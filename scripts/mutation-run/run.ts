@@ -9,8 +9,8 @@
 //
 // Catalog mutants (catalog-mutants.ts) are the statements of a new file after the last one,
 // several per copy as long as each touches its own table (or domain, or function): a
-// mutant is killed when a failing test names its target. A copy whose test file fails as a
-// whole cannot say which of its mutants did it, so each of those runs again on its own.
+// mutant is killed when a failing test names its target. A test file that fails as a whole
+// names none, so in a copy where one does, each mutant no failing test names runs again alone.
 // Hand-written mutants (hand-written-mutants.ts) edit an existing line, one per copy.
 // Exits 1 when a mutant survives or no longer applies.
 import { spawn } from 'node:child_process';
@@ -222,15 +222,16 @@ async function main(only: string | undefined): Promise<number> {
     next = prepare();
     for (const [copy, files] of await runRound(round, n)) {
       const failed = failures(files);
-      if (copy.mutants.length > 1 && failed.wholeFiles.length > 0) {
-        // Which mutant broke the file cannot be told: each runs again alone.
-        queue.push(...copy.mutants.map((mutant) => [mutant]));
-        continue;
-      }
+      const broken = copy.mutants.length > 1 && failed.wholeFiles.length > 0;
       for (const mutant of copy.mutants) {
         const target = mutant.target;
-        const killedBy =
-          failed.wholeFiles[0] ?? (target ? failed.tests.find((test) => names(target).test(test)) : failed.tests[0]);
+        const named = target ? failed.tests.find((test) => names(target).test(test)) : failed.tests[0];
+        // A file that failed as a whole names no mutant: one that no failing test names runs again alone.
+        if (broken && !named) {
+          queue.push([mutant]);
+          continue;
+        }
+        const killedBy = named ?? failed.wholeFiles[0];
         verdicts.push({ mutant, killedBy });
         console.log(killedBy ? `killed    ${mutant.name}\n          by ${killedBy}` : `SURVIVED  ${mutant.name}`);
       }

@@ -3,6 +3,10 @@ import { bytes, T_1, T0, T1, text } from '../support/times.js';
 
 // The CHECKs of schema/0008_live_selling.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
+// Two vocabularies several tables share, as the SQL lists them.
+const CATEGORIES = ['trading_cards', 'sneakers', 'collectibles', 'apparel', 'electronics', 'jewelry', 'toys', 'other'];
+const LIVE_PLATFORMS = ['whatnot', 'tiktok_shop', 'ebay_live', 'instagram_live', 'youtube'];
+
 export const checksOfLiveSelling: Attack[] = [
   attackCheck(
     'inventory_items_name_length',
@@ -157,33 +161,9 @@ export const checksOfLiveSelling: Attack[] = [
     { status: 'live', started_at: null, ended_at: null },
   ),
   // Every value each list admits, so that dropping one is noticed.
-  attackCheckEach('competitor_streams_category_check', 'competitor_streams', 'category', [
-    'trading_cards',
-    'sneakers',
-    'collectibles',
-    'apparel',
-    'electronics',
-    'jewelry',
-    'toys',
-    'other',
-  ]),
-  attackCheckEach('competitor_streams_platform_check', 'competitor_streams', 'platform', [
-    'whatnot',
-    'tiktok_shop',
-    'ebay_live',
-    'instagram_live',
-    'youtube',
-  ]),
-  attackCheckEach('inventory_items_category_check', 'inventory_items', 'category', [
-    'trading_cards',
-    'sneakers',
-    'collectibles',
-    'apparel',
-    'electronics',
-    'jewelry',
-    'toys',
-    'other',
-  ]),
+  attackCheckEach('competitor_streams_category_check', 'competitor_streams', 'category', CATEGORIES),
+  attackCheckEach('competitor_streams_platform_check', 'competitor_streams', 'platform', LIVE_PLATFORMS),
+  attackCheckEach('inventory_items_category_check', 'inventory_items', 'category', CATEGORIES),
   attackCheckEach('inventory_items_condition_check', 'inventory_items', 'condition', [
     'new',
     'like_new',
@@ -198,13 +178,7 @@ export const checksOfLiveSelling: Attack[] = [
     'sold',
     'archived',
   ]),
-  attackCheckEach('payout_imports_platform_check', 'payout_imports', 'platform', [
-    'whatnot',
-    'tiktok_shop',
-    'ebay_live',
-    'instagram_live',
-    'youtube',
-  ]),
+  attackCheckEach('payout_imports_platform_check', 'payout_imports', 'platform', LIVE_PLATFORMS),
   attackCheckEach(
     'payout_imports_status_check',
     'payout_imports',
@@ -219,13 +193,7 @@ export const checksOfLiveSelling: Attack[] = [
     ['queued', 'live', 'sold', 'unsold', 'pulled'],
     () => ({ sold_price_cents: 1, sold_at: T0 }),
   ),
-  attackCheckEach('shows_platform_check', 'shows', 'platform', [
-    'whatnot',
-    'tiktok_shop',
-    'ebay_live',
-    'instagram_live',
-    'youtube',
-  ]),
+  attackCheckEach('shows_platform_check', 'shows', 'platform', LIVE_PLATFORMS),
   attackCheckEach('shows_status_check', 'shows', 'status', ['scheduled', 'live', 'ended', 'cancelled'], () => ({
     started_at: T0,
     ended_at: T1,
