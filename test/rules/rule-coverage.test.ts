@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../support/test-db.js';
+import { allAttacks } from './cases/index.js';
+import { attackCheck } from './support/attack.js';
+import { type BaseRows, createBaseRows } from './support/base-rows.js';
+import { unattackedBranches } from './support/branch-coverage.js';
 import { attackedRules, coverageProblems, schemaRules } from './support/rule-coverage.js';
 
 let db: TestDb;
+let base: BaseRows;
 beforeAll(async () => {
   db = await openTestDb();
+  base = await createBaseRows(db);
 });
 afterAll(() => db.close());
 
@@ -17,6 +23,29 @@ async function problemsAfter(ddl: string, attacked = attackedRules()): Promise<s
     await db.exec('ROLLBACK');
   }
 }
+
+describe('every branch of every CHECK has an attack row that only it refuses or accepts', () => {
+  it('tells each CHECK from every bug that loses a branch: a disjunct, a conjunct, a case, a boundary, a side, a list element, an anchor', async () => {
+    expect(await unattackedBranches(db, base, allAttacks)).toEqual([]);
+  });
+
+  it('names the branch a new CHECK leaves unattacked', async () => {
+    await db.exec('BEGIN');
+    try {
+      await db.exec("ALTER TABLE users ADD CONSTRAINT users_role_check_2 CHECK (role <> 'root' OR status = 'banned')");
+      // Named through a variable: a literal here would count as an attack in the source scan.
+      const rule = 'users_role_check_2';
+      // Attacked on its first disjunct only: a root that is not banned is refused.
+      const attacks = [...allAttacks, attackCheck(rule, 'users', { role: 'user' }, { role: 'root', status: 'active' })];
+      const problems = await unattackedBranches(db, base, attacks);
+      expect(problems.filter((line) => line.includes('users_role_check_2'))).toEqual([
+        'CHECK users_role_check_2: no attack row tells it from the bug "disjunct (status = \'banned\'::text) dropped"',
+      ]);
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+  });
+});
 
 describe('every rule of the schema has a test that tries to break it', () => {
   it('has an attack for every CHECK, foreign key, unique or partial index and trigger, and none for a missing one', async () => {

@@ -39,6 +39,28 @@ export function attackCheck(rule: string, table: string, pass: ValuesOf, ...fail
   return { rule, sqlState: SQL_STATE.checkViolation, table, via: viaFor(table), passes: [pass], fails };
 }
 
+/**
+ * A CHECK that lists what a column may hold: every listed value is accepted, so a value
+ * dropped from the list is noticed (what lies outside it is attackCheck's). `alongside`
+ * gives what a row with that value also needs to pass the table's other rules.
+ */
+export function attackCheckEach(
+  rule: string,
+  table: string,
+  column: string,
+  values: readonly string[],
+  alongside: (value: string) => Values = () => ({}),
+): Attack {
+  return {
+    rule,
+    sqlState: SQL_STATE.checkViolation,
+    table,
+    via: viaFor(table),
+    passes: values.map((value) => ({ ...alongside(value), [column]: value })),
+    fails: [],
+  };
+}
+
 /** A unique key: new rows that differ in one key column pass, rows that repeat the key are refused. */
 export function attackUnique(rule: string, table: string, passes: ValuesOf[], ...fails: ValuesOf[]): Attack {
   return { rule, sqlState: SQL_STATE.uniqueViolation, table, via: 'insert', passes, fails };
@@ -87,6 +109,22 @@ function identifiers(names: string[]): string {
   return names.join(', ');
 }
 
+/**
+ * The whole row a write of `values` stands for: the table's base row with them, and for an
+ * insert a fresh id and fresh unique columns (`n` counts the inserts of one attack).
+ */
+export function writtenRow(base: BaseRows, table: string, via: Attack['via'], values: Values, n: number): Values {
+  const baseRow = base.rows[table];
+  if (!baseRow) throw new RangeError(`no base row for ${table}`);
+  return via === 'update'
+    ? { ...baseRow, ...values }
+    : { ...baseRow, id: randomUUID(), ...FRESH[table]?.(n, base), ...values };
+}
+
+/** `valuesOf` worked out against the base rows. */
+export const valuesFor = (valuesOf: ValuesOf, base: BaseRows): Values =>
+  typeof valuesOf === 'function' ? valuesOf(base) : valuesOf;
+
 /** Runs one attack in a transaction that is rolled back afterwards. */
 export async function runAttack(db: SqlClient, base: BaseRows, attack: Attack): Promise<void> {
   const { rule, sqlState, table, via } = attack;
@@ -95,7 +133,7 @@ export async function runAttack(db: SqlClient, base: BaseRows, attack: Attack): 
   if (!baseRow) throw new RangeError(`no base row for ${table}`);
   let n = 0;
   const write = (valuesOf: ValuesOf) => {
-    const values = typeof valuesOf === 'function' ? valuesOf(base) : valuesOf;
+    const values = valuesFor(valuesOf, base);
     if (via === 'update') {
       const columns = identifiers(Object.keys(values));
       return attempt(
@@ -105,11 +143,10 @@ export async function runAttack(db: SqlClient, base: BaseRows, attack: Attack): 
         [JSON.stringify(values), baseRow.id],
       );
     }
-    const row = { id: randomUUID(), ...FRESH[table]?.(n++, base), ...values };
     return attempt(
       db,
       `INSERT INTO ${table} SELECT (jsonb_populate_record(t, $1::jsonb)).* FROM ${table} t WHERE t.id = $2`,
-      [JSON.stringify(row), baseRow.id],
+      [JSON.stringify(writtenRow(base, table, via, values, n++)), baseRow.id],
     );
   };
   await rolledBack(db, async () => {
@@ -140,5 +177,4 @@ async function written(db: SqlClient, table: string): Promise<unknown> {
   return rows[0]?.rows;
 }
 
-const describe = (valuesOf: ValuesOf, base: BaseRows) =>
-  JSON.stringify(typeof valuesOf === 'function' ? valuesOf(base) : valuesOf).slice(0, 200);
+const describe = (valuesOf: ValuesOf, base: BaseRows) => JSON.stringify(valuesFor(valuesOf, base)).slice(0, 200);

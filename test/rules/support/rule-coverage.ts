@@ -45,8 +45,8 @@ function testFiles(dir: string): string[] {
   });
 }
 
-/** The rule names the tests under `dir` attack, read from their source. */
-export function attackedRules(dir = 'test'): Set<string> {
+/** The rule names the tests under `dir` (test/, wherever this runs from) attack, read from their source. */
+export function attackedRules(dir = join(import.meta.dirname, '..', '..')): Set<string> {
   const names = new Set<string>();
   for (const file of testFiles(dir)) {
     for (const match of readFileSync(file, 'utf8').matchAll(ATTACK_CALL)) names.add(match[1] ?? '');

@@ -1,7 +1,9 @@
 /**
  * Single-line bugs of the kind a tired engineer commits, one or more per kind of rule the
- * schema enforces. `find` must occur exactly once in `file`; `tests` are the test files that
- * should notice (kill) the mutant.
+ * schema enforces, beside the ones derived from the catalog (catalog-mutants.ts): these
+ * edit an existing line, so they reach what a new file cannot (a trigger function's body).
+ * `find` must occur exactly once in `file`; `tests` are the test files that should notice
+ * (kill) the mutant (run.ts leaves out any freshness or compatibility gate among them).
  */
 export interface Mutant {
   name: string;
