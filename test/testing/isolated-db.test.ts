@@ -117,8 +117,9 @@ describe('IsolatedDb.reset', () => {
   });
 });
 
-// PGlite runs no autovacuum: without one of its own, a reset leaves the space of the rows it
-// deletes unused, and the tables it scans grow with every test.
+// PGlite runs no autovacuum and never checkpoints by itself: without both of its own, a reset
+// leaves the space of the rows it deletes unused, the tables it scans grow with every test,
+// and every test's WAL stays in memory to the end.
 describe('IsolatedDb.reset, test after test', () => {
   const pages = async (db: IsolatedDb['db']) =>
     (
@@ -129,7 +130,10 @@ describe('IsolatedDb.reset, test after test', () => {
       )
     ).rows;
 
-  it('keeps the tables it empties from growing: many more tests leave them no larger', async () => {
+  const walSegments = async (db: IsolatedDb['db']) =>
+    (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_ls_waldir()')).rows[0]?.n ?? 0;
+
+  it('keeps the tables it empties and the WAL from growing: many more tests leave them no larger', async () => {
     const { db, reset } = await createIsolatedDb();
     try {
       // Each test: 20 users, and by trigger their balances and signup grants.
@@ -139,9 +143,11 @@ describe('IsolatedDb.reset, test after test', () => {
       };
       for (let n = 0; n < VACUUM_EVERY; n++) await aTest();
       const early = await pages(db);
+      const earlyWal = await walSegments(db);
       for (let n = 0; n < 4 * VACUUM_EVERY; n++) await aTest();
       const late = await pages(db);
 
+      expect(await walSegments(db)).toBeLessThanOrEqual(earlyWal);
       expect(late.map((table) => table.relname)).toEqual(['credit_transactions', 'touched', 'users']);
       for (const [i, table] of late.entries()) expect(table.pages).toBeLessThanOrEqual(early[i]?.pages as number);
       expect(nonEmpty(await publicTableRows(db))).toEqual({});

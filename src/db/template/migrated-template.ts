@@ -50,12 +50,23 @@ const SLIM = [
   'VACUUM FULL',
 ];
 
-// Segments Postgres keeps for reuse are 1 MB each of every copy. With the WAL size limits
-// at their floor (two segments) a checkpoint deletes the segments behind it instead, so
-// switching to a new segment and checkpointing, a few times over, leaves only those in use.
-const START_WITH_MIN_WAL = [...PGlite.defaultStartParams, '-c', 'min_wal_size=2MB', '-c', 'max_wal_size=2MB'];
+/**
+ * Start parameters that hold the WAL at its floor (two segments). Segments Postgres keeps
+ * for reuse are 1 MB each of every copy and, in PGlite's memory file system, of every open
+ * database; at the floor a checkpoint deletes the segments behind it instead. Single-user
+ * PostgreSQL never checkpoints by itself, so a long-lived database also needs a CHECKPOINT
+ * now and then (see `createIsolatedDb`).
+ */
+export const MIN_WAL_START_PARAMS = [
+  ...PGlite.defaultStartParams,
+  '-c',
+  'min_wal_size=2MB',
+  '-c',
+  'max_wal_size=2MB',
+];
 const KEPT_WAL_SEGMENTS = 2;
 
+// Switching to a new segment and checkpointing, a few times over, leaves only those in use.
 async function dropRecycledWal(db: CutxDb): Promise<void> {
   const segments = async () =>
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_ls_waldir()`)).rows[0]?.n ?? 0;
@@ -66,7 +77,7 @@ async function dropRecycledWal(db: CutxDb): Promise<void> {
 
 async function buildMigratedTemplate(): Promise<Uint8Array> {
   // 1 MB WAL segments instead of 16 MB: the current segment is part of every copy.
-  const db = await createPglite({ initDbStartParams: ['--wal-segsize=1'], startParams: START_WITH_MIN_WAL });
+  const db = await createPglite({ initDbStartParams: ['--wal-segsize=1'], startParams: MIN_WAL_START_PARAMS });
   try {
     await migrate(db);
     for (const statement of SLIM) await db.exec(statement);
