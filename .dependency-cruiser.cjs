@@ -4,8 +4,8 @@
 // metadata generated from the schema, typed rows) -> factories -> seeds -> seeds/export, with
 // the CLI and the vitest integration on top. A layer imports itself and the layers in its
 // `uses`, nothing else of this repository: one rule per layer, named for it, so an upward or
-// sideways import fails naming the boundary it crossed. The README's layout table shows the
-// same list. Paths are regular expressions on paths from the repository root.
+// sideways import fails naming the boundary it crossed. The README's "Where things live"
+// table shows the same list. Paths are regular expressions on paths from the repository root.
 
 // Without a parser for TypeScript the cruiser reads no .ts file and reports nothing broken.
 try {

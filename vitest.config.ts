@@ -1,18 +1,52 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The engine this run tests: PostgreSQL with CUTX_TEST_ENGINE=postgres (the global setup
+ * starts one) or CUTX_TEST_DATABASE_URL (a server of your own), else embedded PGlite. One
+ * engine per run: the global setup points every worker at that engine's databases.
+ */
+const engine =
+  process.env.CUTX_TEST_ENGINE === 'postgres' || process.env.CUTX_TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * Files about one engine's own behaviour, which the other engine's project leaves out. The
+ * PGlite ones run scratch copies of the repository through the embedded database (codegen,
+ * a new table) or test what only an embedded data directory has (its lock, the layers lint
+ * run once).
+ */
+const onlyOn = {
+  pglite: [
+    'test/codegen/schema-change.test.ts',
+    'test/db/open-db-lock.test.ts',
+    'test/factories/new-table.test.ts',
+    'test/package/layers.test.ts',
+  ],
+  postgres: [],
+} satisfies Record<typeof engine, string[]>;
+const otherEngine = engine === 'postgres' ? 'pglite' : 'postgres';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // test/consumer runs in a scratch project against the packed tarball (scripts/consumer-test.sh).
     exclude: ['test/consumer/**'],
     globalSetup: ['test/global-setup.ts'],
     // Files share their worker's modules: PGlite's compiled WASM, the cached templates and
-    // the transformed sources load once per worker instead of once per file (92 s -> 60 s).
-    // Every file opens its own databases, so no state but those caches is shared.
+    // the transformed sources load once per worker instead of once per file. Every file
+    // opens its own databases, so no state but those caches is shared.
     isolate: false,
     // Two cores want two workers, not more.
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: engine,
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/consumer/**', ...onlyOn[otherEngine]],
+        },
+      },
+    ],
   },
 });

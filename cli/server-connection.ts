@@ -28,7 +28,7 @@ export async function connectServer(
   try {
     await connection.connect();
   } catch (error) {
-    throw new CutxDbError('database_error', `Cannot connect to ${label}: ${(error as Error).message}.`, {
+    throw new CutxDbError('environment', `Cannot connect to ${label}: ${(error as Error).message}.`, {
       cause: error,
     });
   }

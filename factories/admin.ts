@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { vocabularies } from '../src/rows/vocabularies.js';
+import { g } from './column-generators.js';
 import { type AnyRow, defineFactory } from './define-factory.js';
-import { g } from './gen.js';
 
 /**
  * Audit entries. The actor is an admin user (created when not given), and actor_email is

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Row } from '../src/rows/tables.js';
 import { vocabularies } from '../src/rows/vocabularies.js';
+import { g } from './column-generators.js';
 import { type AnyRow, defineFactory, type Related } from './define-factory.js';
-import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
 import { after, calendarDay, DAY } from './time.js';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Insert, TableName } from '../src/rows/tables.js';
 import { tables } from '../src/rows/tables.js';
+import { anyInstant, type Gen } from './column-generators.js';
 import type { FactorySpec } from './define-factory.js';
-import { anyInstant, type Gen } from './gen.js';
 import { factorySpecs } from './specs.js';
 
 type SpecTable<S> = S extends { readonly table: infer T extends TableName } ? T : never;

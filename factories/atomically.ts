@@ -1,24 +1,20 @@
 import { runInTransaction, settle } from '../src/db/run-in-transaction.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 
-// SAVEPOINT outside a transaction block.
-const NO_ACTIVE_TRANSACTION = '25P01';
+/** PGlite's `transaction` callback gets a handle with no `isInTransaction`, but `closed`. */
+interface PgliteTransactionHandle {
+  readonly closed: boolean;
+  rollback(): Promise<void>;
+}
 
 /**
- * Sets a savepoint when `client` is inside a transaction, and says whether it did. PGlite
- * answers from its backend; any other client is asked by trying, since a client that can
- * open transactions may also be in one a caller began with a plain BEGIN.
+ * Whether `client` is inside a transaction block, by asking it rather than by trying a
+ * SAVEPOINT: a failed statement costs a round trip and a line in the server's log.
  */
-async function openSavepoint(client: SqlClient): Promise<boolean> {
-  const pglite = client as { isInTransaction?: () => boolean };
-  if (typeof pglite.isInTransaction === 'function' && !pglite.isInTransaction()) return false;
-  try {
-    await client.query('SAVEPOINT cutx_factory');
-    return true;
-  } catch (error) {
-    if ((error as { code?: unknown }).code !== NO_ACTIVE_TRANSACTION) throw error;
-    return false;
-  }
+function isInTransaction(client: SqlClient): boolean {
+  if (typeof client.isInTransaction === 'function') return client.isInTransaction();
+  const handle = client as Partial<PgliteTransactionHandle>;
+  return typeof handle.rollback === 'function' && handle.closed === false;
 }
 
 /**
@@ -28,14 +24,15 @@ async function openSavepoint(client: SqlClient): Promise<boolean> {
  * callers' statements out), else BEGIN/COMMIT.
  */
 export async function atomically<T>(client: SqlClient, work: (tx: SqlClient) => Promise<T>): Promise<T> {
-  if (!(await openSavepoint(client))) {
-    const transactional = client as Partial<TransactionalClient>;
-    return transactional.transaction ? transactional.transaction(work) : runInTransaction(client, work);
+  if (isInTransaction(client)) {
+    await client.exec('SAVEPOINT cutx_factory');
+    return settle(
+      client,
+      work,
+      'RELEASE SAVEPOINT cutx_factory',
+      'ROLLBACK TO SAVEPOINT cutx_factory; RELEASE SAVEPOINT cutx_factory',
+    );
   }
-  return settle(
-    client,
-    work,
-    'RELEASE SAVEPOINT cutx_factory',
-    'ROLLBACK TO SAVEPOINT cutx_factory; RELEASE SAVEPOINT cutx_factory',
-  );
+  const transactional = client as Partial<TransactionalClient>;
+  return transactional.transaction ? transactional.transaction(work) : runInTransaction(client, work);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
+import { g } from './column-generators.js';
 import { defineFactory } from './define-factory.js';
-import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
 import { productName } from './words.js';
 

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { CutxDbError } from '../src/db/errors.js';
 import { jsKind } from '../src/rows/pg-types.js';
 import type { ColumnMetadata, TableMetadata } from '../src/rows/schema-metadata.js';
+import type { FakeContext, Gen } from './column-generators.js';
 import type { ParentSpec } from './define-factory.js';
-import type { FakeContext, Gen } from './gen.js';
-import { stampAt } from './session.js';
+import { stampAt } from './factory-run.js';
 
 /** What a default factory needs from a table: generators and parents, from its metadata alone. */
 export interface DefaultSpec {
@@ -14,7 +14,7 @@ export interface DefaultSpec {
   readonly traits: Record<string, never>;
 }
 
-// Columns every factory fills itself (table-factory.ts).
+// Columns every factory fills itself (row-builder.ts).
 const ENGINE_FILLED = new Set(['id', 'created_at', 'updated_at']);
 
 const fake = <T>(make: (ctx: FakeContext) => T): Gen<T> => ({

@@ -1,6 +1,6 @@
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { Insert, Row, TableName } from '../src/rows/tables.js';
-import type { Gens } from './gen.js';
+import type { Gens } from './column-generators.js';
 
 /** Any table's row, where the table is not known statically. */
 export type AnyRow = Record<string, unknown> & { id: string };
@@ -56,6 +56,9 @@ export interface FactorySpec<T extends TableName, P extends string, Tr extends R
    */
   readonly persist?: (rows: Insert<T>[], f: Related, client: SqlClient) => Promise<unknown[]>;
 }
+
+/** Any table's spec, where the table is not known statically. */
+export type AnySpec = FactorySpec<TableName, string, Record<string, TraitFn<TableName>>>;
 
 /**
  * Declares a factory; a typed identity so the spec's generics are inferred. P defaults to

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import type { Row } from '../src/rows/tables.js';
 import { vocabularies } from '../src/rows/vocabularies.js';
+import { g } from './column-generators.js';
 import { defineFactory } from './define-factory.js';
-import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
 import { after, SECOND } from './time.js';
 import { valueTraits } from './traits.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { vocabularies } from '../src/rows/vocabularies.js';
+import { g } from './column-generators.js';
 import { defineFactory } from './define-factory.js';
-import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
 import { after, MINUTE } from './time.js';
 import { valueTraits } from './traits.js';

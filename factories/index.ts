@@ -1,12 +1,10 @@
 import type { SqlClient } from '../src/db/sql-client.js';
-import { metadata } from '../src/rows/generated/metadata.js';
-import { type TableName, tableNames } from '../src/rows/tables.js';
-import { defaultSpec } from './default-spec.js';
-import type { FactorySpec, TraitSpec } from './define-factory.js';
-import { Session } from './session.js';
-import { factorySpecs } from './specs.js';
-import { type Factory, makeFactory } from './table-factory.js';
-import { type CamelCase, camelCase } from './traits.js';
+import type { TableName } from '../src/rows/tables.js';
+import type { FactorySpec } from './define-factory.js';
+import { createFactorySet } from './factory-set.js';
+import type { factorySpecs } from './specs.js';
+import type { Factory } from './table-factory.js';
+import type { CamelCase } from './traits.js';
 
 export { arbitraries } from './arbitraries.js';
 export type { Factory, Overrides, TableFactory } from './table-factory.js';
@@ -26,34 +24,15 @@ export interface CreateFactoriesOptions {
   seed: number;
 }
 
-type AnySpec = FactorySpec<TableName, string, Record<string, (...args: never[]) => TraitSpec<TableName>>>;
-
 /**
  * Factories for every table, writing through `client` (PGlite, or `fromPg` for a pg client):
  * the hand-written spec of factories/specs.ts where a table has one, else a default factory
  * made from the table's generated metadata. A table the default cannot satisfy (a CHECK it
- * cannot read) throws, naming the constraint and what to write, when its factory is used.
+ * cannot read) throws, naming the constraint and what to write, when its factory is used
+ * or when another factory needs one of its rows as a parent.
  *
  * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
  */
 export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
-  const session = new Session(client, options.seed);
-  const written = new Map<string, unknown>(Object.values(factorySpecs).map((spec) => [spec.table, spec]));
-  const set: Record<string, unknown> = {};
-  for (const table of tableNames) {
-    let spec: unknown;
-    try {
-      spec = written.get(table) ?? defaultSpec(table, metadata.tables[table]);
-    } catch (error) {
-      Object.defineProperty(set, camelCase(table), {
-        enumerable: true,
-        get: () => {
-          throw error;
-        },
-      });
-      continue;
-    }
-    set[camelCase(table)] = makeFactory(spec as AnySpec, session);
-  }
-  return set as unknown as FactorySet;
+  return createFactorySet(client, options.seed) as unknown as FactorySet;
 }

@@ -1,8 +1,8 @@
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { Row } from '../src/rows/tables.js';
 import { vocabularies } from '../src/rows/vocabularies.js';
+import { g } from './column-generators.js';
 import { defineFactory, type Related } from './define-factory.js';
-import { g } from './gen.js';
 import { ownedByUser } from './parents.js';
 import { after, calendarDay, DAY, HOUR, MINUTE } from './time.js';
 import { valueTraits } from './traits.js';

@@ -1,6 +1,6 @@
 import type { Insert, TableName } from '../src/rows/tables.js';
+import { type Gens, g } from './column-generators.js';
 import type { TraitSpec } from './define-factory.js';
-import { type Gens, g } from './gen.js';
 
 /** `past_due` → `pastDue`: the method name of a vocabulary value's trait. */
 export type CamelCase<S extends string> = S extends `${infer H}_${infer R}` ? `${H}${Capitalize<CamelCase<R>>}` : S;

@@ -1,6 +1,6 @@
 import type { Faker } from '@faker-js/faker';
+import { seededFaker } from '../factories/factory-run.js';
 import { createFactories } from '../factories/index.js';
-import { seededFaker } from '../factories/session.js';
 import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';

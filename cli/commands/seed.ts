@@ -55,7 +55,7 @@ export const seed = defineCommand({
         onProgress: (step) => {
           // Stopping between steps rolls the transaction back: the target stays as it was.
           if (signal.aborted) {
-            throw new CutxDbError('database_error', `Interrupted: nothing was written to ${target.label}.`);
+            throw new CutxDbError('interrupted', `Interrupted: nothing was written to ${target.label}.`);
           }
           progress(step);
         },

@@ -174,33 +174,29 @@ async function readDomains(client: SqlClient): Promise<Record<string, DomainMeta
   return domains;
 }
 
-/**
- * Reads the schema's metadata from the catalog of a migrated database: the facts every
- * other part of the package derives from. Deterministic: everything is sorted.
- *
- * @example const metadata = await readMetadata(db)
- */
-export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
-  const domains = await readDomains(client);
-  const tables = new Map<string, TableParts>();
-  const table = (name: string): TableParts => {
-    const parts = tables.get(name);
-    if (parts === undefined) throw new CutxDbError('database_error', `The catalog names an unknown table ${name}.`);
-    return parts;
-  };
+type Tables = Map<string, TableParts>;
 
+const emptyTable = (): TableParts => ({
+  columns: {},
+  primaryKey: [],
+  uniqueKeys: [],
+  foreignKeys: [],
+  checks: [],
+  updatedAtTrigger: null,
+  beforeInsertTriggers: [],
+});
+
+/** The table a catalog row names; every table was seen with its columns first. */
+function tableOf(tables: Tables, name: string): TableParts {
+  const parts = tables.get(name);
+  if (parts === undefined) throw new CutxDbError('database_error', `The catalog names an unknown table ${name}.`);
+  return parts;
+}
+
+async function readColumns(client: SqlClient, domains: Record<string, DomainMetadata>): Promise<Tables> {
+  const tables: Tables = new Map();
   for (const row of (await client.query<ColumnRow>(COLUMNS)).rows) {
-    if (!tables.has(row.table)) {
-      tables.set(row.table, {
-        columns: {},
-        primaryKey: [],
-        uniqueKeys: [],
-        foreignKeys: [],
-        checks: [],
-        updatedAtTrigger: null,
-        beforeInsertTriggers: [],
-      });
-    }
+    if (!tables.has(row.table)) tables.set(row.table, emptyTable());
     const filledBy: FilledBy | null = row.generated
       ? 'generated'
       : row.identity
@@ -208,7 +204,7 @@ export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
         : row.default !== null
           ? 'default'
           : null;
-    table(row.table).columns[row.column] = {
+    tableOf(tables, row.table).columns[row.column] = {
       type: row.type,
       baseType: row.base_type,
       nullable: row.nullable,
@@ -217,17 +213,22 @@ export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
       bounds: { ...domains[row.type]?.bounds },
     };
   }
+  return tables;
+}
 
+async function readChecks(client: SqlClient, tables: Tables): Promise<void> {
   for (const row of (await client.query<CheckRow>(CHECKS)).rows) {
-    const { columns } = table(row.table);
+    const { columns, checks } = tableOf(tables, row.table);
     const column = row.columns.length === 1 ? columns[row.columns[0] as string] : undefined;
     const simple =
       column !== undefined && readCheckBounds(row.definition, row.columns[0] as string, column.baseType, column.bounds);
-    table(row.table).checks.push({ name: row.name, columns: row.columns, definition: row.definition, simple });
+    checks.push({ name: row.name, columns: row.columns, definition: row.definition, simple });
   }
+}
 
+async function readKeys(client: SqlClient, tables: Tables): Promise<void> {
   for (const row of (await client.query<IndexRow>(INDEXES)).rows) {
-    const parts = table(row.table);
+    const parts = tableOf(tables, row.table);
     const names = Object.keys(parts.columns);
     if (row.primary) {
       parts.primaryKey = row.keys.map(unquote);
@@ -236,9 +237,8 @@ export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
     const columns = names.filter((name) => row.keys.some((key) => keyColumns(key, names).includes(name)));
     parts.uniqueKeys.push({ name: row.name, keys: row.keys, columns, where: row.where });
   }
-
   for (const row of (await client.query<ForeignKeyRow>(FOREIGN_KEYS)).rows) {
-    table(row.table).foreignKeys.push({
+    tableOf(tables, row.table).foreignKeys.push({
       name: row.name,
       columns: row.columns,
       references: row.references,
@@ -246,10 +246,13 @@ export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
       onDelete: ON_DELETE[row.on_delete] ?? 'no action',
     });
   }
+}
 
+/** The updated_at trigger, and the BEFORE INSERT triggers with the columns they fill. */
+async function readTriggers(client: SqlClient, tables: Tables): Promise<void> {
   for (const row of (await client.query<TriggerRow>(TRIGGERS)).rows) {
     if (!row.before_row) continue;
-    const parts = table(row.table);
+    const parts = tableOf(tables, row.table);
     const assigned = assignedColumns(row.source);
     if (row.on_update && assigned.has('updated_at') && parts.updatedAtTrigger === null) {
       parts.updatedAtTrigger = row.name;
@@ -261,12 +264,25 @@ export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
       }
     }
   }
+}
 
+/**
+ * Reads the schema's metadata from the catalog of a migrated database: the facts every
+ * other part of the package derives from. Deterministic: everything is sorted.
+ *
+ * @example const metadata = await readMetadata(db)
+ */
+export async function readMetadata(client: SqlClient): Promise<SchemaMetadata> {
+  const domains = await readDomains(client);
+  const tables = await readColumns(client, domains);
+  await readChecks(client, tables);
+  await readKeys(client, tables);
+  await readTriggers(client, tables);
   const order = foreignKeyOrder(
     [...tables.keys()],
     [...tables].flatMap(([name, parts]) => parts.foreignKeys.map((fk) => ({ table: name, references: fk.references }))),
   );
   const sorted: Record<string, TableMetadata> = {};
-  for (const [index, name] of order.entries()) sorted[name] = { order: index, ...table(name) };
+  for (const [index, name] of order.entries()) sorted[name] = { order: index, ...tableOf(tables, name) };
   return { tables: sorted, domains };
 }

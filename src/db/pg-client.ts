@@ -17,6 +17,8 @@ export function fromPg(client: ClientBase): TransactionalClient {
       return { rows: result.rows };
     },
     exec: (sql) => client.query(sql),
+    // 'T' is in a transaction block, 'E' in a failed one ('I' idle, null not yet ready).
+    isInTransaction: () => ['T', 'E'].includes(client.getTransactionStatus() ?? ''),
     transaction: (callback) => runInTransaction(adapted, callback),
   };
   return adapted;

@@ -11,7 +11,11 @@ export async function settle<T>(
   keep: string,
   undo: string,
 ): Promise<T> {
-  const tx: SqlClient = { query: (sql, params) => client.query(sql, params), exec: (sql) => client.exec(sql) };
+  const tx: SqlClient = {
+    query: (sql, params) => client.query(sql, params),
+    exec: (sql) => client.exec(sql),
+    isInTransaction: () => true,
+  };
   let result: T;
   try {
     result = await work(tx);

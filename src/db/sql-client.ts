@@ -8,6 +8,12 @@ export interface SqlClient {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: Row[] }>;
   /** Runs a script of several statements, without parameters. */
   exec(sql: string): Promise<unknown>;
+  /**
+   * Whether a transaction block is open on this connection (PGlite has it; `fromPg` reads
+   * pg's). Factories ask it to choose between a savepoint and a transaction of their own;
+   * a client without it is taken to be outside one.
+   */
+  isInTransaction?(): boolean;
 }
 
 /** A client that can also run a callback in one transaction (BEGIN ... COMMIT/ROLLBACK). */

@@ -1,7 +1,7 @@
 import { types } from '@electric-sql/pglite';
 
 /**
- * The type policy (README, "Types"): a value reads as `pg` (node-postgres) returns it with
+ * The type policy (docs/library.md, "Types"): a value reads as `pg` (node-postgres) returns it with
  * its default parsers, which is what the services read in production. PGlite's defaults
  * differ from pg's in two types, so PGlite databases of this package replace those parsers:
  * - int8: the exact decimal text (PGlite gives a number, or a bigint past 2^53);

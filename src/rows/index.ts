@@ -7,9 +7,9 @@ export {
   landingContent,
   outputMetadata,
   productAttributes,
-  SIGNUP_CREDITS,
-} from './hand-written.js';
+} from './json-shapes.js';
 export type { JsonValue } from './pg-types.js';
 export type * from './schema-metadata.js';
+export { SIGNUP_CREDITS } from './signup-credits.js';
 export { type Insert, type Row, type TableDef, type TableName, tables } from './tables.js';
 export { type Vocabularies, vocabularies } from './vocabularies.js';

@@ -1,7 +1,7 @@
 import { CutxDbError } from '../db/errors.js';
 
 /**
- * The JS value a PostgreSQL type reads as under the type policy (README, "Types"): what
+ * The JS value a PostgreSQL type reads as under the type policy (docs/library.md, "Types"): what
  * `pg` returns with its default parsers, and what PGlite databases of this package return.
  * The zod schemas, Kysely and Drizzle types all map column types through this one table.
  */

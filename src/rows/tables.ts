@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { insertSchema, readSchema } from './column-schemas.js';
 import { metadata } from './generated/metadata.js';
-import { inputParams, jsonColumns } from './hand-written.js';
+import { inputParams, jsonColumns } from './json-shapes.js';
 import type { JsInput, JsValue } from './pg-types.js';
 import type { ColumnMetadata, SchemaMetadata } from './schema-metadata.js';
 

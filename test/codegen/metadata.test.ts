@@ -1,26 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../scripts/codegen/read-catalog.js';
+import { compactMetadata } from '../../scripts/codegen/render-metadata.js';
+import { expandMetadata } from '../../src/rows/expand-metadata.js';
 import { metadata } from '../../src/rows/generated/metadata.js';
-import { engine, openTestDb, type TestDb } from '../support/test-db.js';
-
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+import { dbTest } from '../support/db-test.js';
+import { engine } from '../support/test-db.js';
 
 describe('the generated metadata', () => {
   // PGlite is where codegen runs; a server of another major version may print a
   // definition differently, so there the comparison leaves the printed text out.
-  it(`is what the catalog of the migrated schema says (${engine})`, async () => {
+  dbTest(`is what the catalog of the migrated schema says (${engine})`, async ({ db }) => {
     const read = await readMetadata(db);
     if (engine === 'pglite') expect(read).toEqual(metadata);
     else expect(withoutPrintedText(read)).toEqual(withoutPrintedText(metadata));
   });
 
-  it('notices a CHECK changed in SQL alone', async () => {
+  dbTest('is written without its defaults, which expanding gives back', async ({ db }) => {
+    const read = await readMetadata(db);
+    const compact = compactMetadata(read);
+    expect(expandMetadata(compact)).toEqual(read);
+    const columns = Object.values(compact.tables).flatMap((table) => Object.values(table.columns));
+    const written = (field: string, value: unknown) =>
+      columns.filter(
+        (column) => JSON.stringify((column as unknown as Record<string, unknown>)[field]) === JSON.stringify(value),
+      );
+    expect([written('nullable', false), written('default', null), written('bounds', {})]).toEqual([[], [], []]);
+    expect(columns.filter((column) => column.baseType === column.type)).toEqual([]);
+    // The defaults are left out, not lost: a column of each kind is still written.
+    expect(compact.tables.users?.columns.role).toEqual({
+      type: 'text',
+      default: "'user'::text",
+      bounds: { values: ['user', 'admin', 'owner'] },
+    });
+    expect(compact.tables.credit_transactions?.columns.balance_after).toMatchObject({ filledBy: 'trigger' });
+  });
+
+  dbTest('notices a CHECK changed in SQL alone', async ({ db }) => {
     await db.exec('BEGIN');
     try {
       await db.exec(`ALTER TABLE inventory_items DROP CONSTRAINT inventory_items_name_length,

@@ -15,7 +15,7 @@ import {
 import { REVIEWED_INDEXES } from '../support/reviewed-schema.js';
 
 /**
- * Each check reads the catalog and returns what differs from the spec (DOMAIN.md), one
+ * Each check reads the catalog and returns what differs from the spec (docs/domain.md), one
  * line a problem: an empty list is a pass. The contract tests expect empty lists; the
  * breakage tests break the schema and expect each check to notice.
  */
@@ -24,7 +24,7 @@ import { REVIEWED_INDEXES } from '../support/reviewed-schema.js';
 export const DOMAIN_TABLES = Object.keys(metadata.tables).sort();
 
 /**
- * The ten tables whose updated_at the spec (DOMAIN.md, guarantee 3) has a trigger keep: a
+ * The ten tables whose updated_at the spec (docs/domain.md, guarantee 3) has a trigger keep: a
  * deliberate second copy, held equal to the generated metadata by the contract test.
  */
 export const UPDATED_AT_TABLES = [

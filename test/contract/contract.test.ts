@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
+import { dbTest } from '../support/db-test.js';
 import { REVIEWED_FOREIGN_KEYS } from '../support/reviewed-schema.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
 import {
   foreignKeyLines,
   indexDefinitionProblems,
@@ -13,12 +13,6 @@ import {
   updatedAtProblems,
   vocabularyProblems,
 } from './contract-checks.js';
-
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
 
 describe("the spec's deliberate second copies", () => {
   it('name the same ten updated_at tables and foreign keys as the generated metadata', () => {
@@ -39,35 +33,35 @@ describe("the spec's deliberate second copies", () => {
 });
 
 describe('the migrated catalog', () => {
-  it('has exactly the tables of the generated metadata', async () => {
+  dbTest('has exactly the tables of the generated metadata', async ({ db }) => {
     expect(await tableProblems(db)).toEqual([]);
   });
 
-  it('has the seven named indexes with their columns, uniqueness and kind', async () => {
+  dbTest('has the seven named indexes with their columns, uniqueness and kind', async ({ db }) => {
     expect(await namedIndexProblems(db)).toEqual([]);
   });
 
-  it('has updated_at, kept by a trigger, on exactly the ten tables', async () => {
+  dbTest('has updated_at, kept by a trigger, on exactly the ten tables', async ({ db }) => {
     expect(await updatedAtProblems(db)).toEqual([]);
   });
 
-  it('matches the reviewed snapshot of foreign keys and their ON DELETE rules', async () => {
+  dbTest('matches the reviewed snapshot of foreign keys and their ON DELETE rules', async ({ db }) => {
     expect(await foreignKeyLines(db)).toEqual(REVIEWED_FOREIGN_KEYS);
   });
 
-  it('matches the reviewed snapshot of every index, its expressions and its predicate', async () => {
+  dbTest('matches the reviewed snapshot of every index, its expressions and its predicate', async ({ db }) => {
     expect(await indexDefinitionProblems(db)).toEqual([]);
   });
 
-  it('indexes every foreign-key column', async () => {
+  dbTest('indexes every foreign-key column', async ({ db }) => {
     expect(await unindexedForeignKeys(db)).toEqual([]);
   });
 
-  it('gives every table a uuid primary key with a database default', async () => {
+  dbTest('gives every table a uuid primary key with a database default', async ({ db }) => {
     expect(await primaryKeyProblems(db)).toEqual([]);
   });
 
-  it('holds every closed vocabulary in a CHECK equal to the TypeScript one', async () => {
+  dbTest('holds every closed vocabulary in a CHECK equal to the TypeScript one', async ({ db }) => {
     expect(await vocabularyProblems(db)).toEqual([]);
   });
 });

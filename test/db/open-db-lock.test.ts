@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPglite } from '../../src/db/create-pglite.js';
 import { openDb } from '../../src/db/open.js';
 import { killAll, runCutxDb, startServe, stopServe } from '../cli/cutx-db-process.js';
-import { engine } from '../support/test-db.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cutx-open-lock-'));
 afterAll(() => {
@@ -18,8 +17,8 @@ afterAll(() => {
 const lockedBy = (pid: number | undefined) =>
   expect.objectContaining({ code: 'data_dir_locked', message: expect.stringMatching(`\\(pid ${pid}\\)`) });
 
-// The embedded database's data directories: nothing of this runs on a real server.
-describe.skipIf(engine === 'postgres')('openDb({ dataDir }) holds the directory until close', () => {
+// The embedded database's data directories: the PGlite project only (vitest.config.ts).
+describe('openDb({ dataDir }) holds the directory until close', () => {
   it('refuses a second openDb or createPglite in this process, and opens again after close', async () => {
     const dataDir = join(root, 'one-process');
     const first = await openDb({ dataDir });

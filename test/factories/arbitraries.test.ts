@@ -1,17 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arbitraries, createFactories } from '../../factories/index.js';
 import { insertRows } from '../../factories/insert-rows.js';
 import { tables } from '../../src/rows/index.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
-
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+import { dbTest } from '../support/db-test.js';
 
 describe('arbitraries', () => {
   it('exist for every table', () => {
@@ -27,7 +19,7 @@ describe('arbitraries', () => {
     });
   }
 
-  it('inventory_items: every generated row is accepted by the database once its user exists', async () => {
+  dbTest('inventory_items: every generated row is accepted by the database once its user exists', async ({ db }) => {
     const user = await createFactories(db, { seed: 3 }).users.create();
     await fc.assert(
       fc.asyncProperty(arbitraries.inventoryItems, async (row) => {
@@ -42,7 +34,7 @@ describe('arbitraries', () => {
     );
   });
 
-  it('generation_jobs: rows satisfy the status-dependent CHECKs', async () => {
+  dbTest('generation_jobs: rows satisfy the status-dependent CHECKs', async ({ db }) => {
     const user = await createFactories(db, { seed: 4 }).users.create();
     await fc.assert(
       fc.asyncProperty(arbitraries.generationJobs, async (row) => {

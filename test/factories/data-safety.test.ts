@@ -69,6 +69,47 @@ describe('a create is all or nothing', () => {
   });
 });
 
+describe('the transaction a create runs in', () => {
+  /** A client on `db` that records each statement it is sent. */
+  const recording = (inTransaction: boolean) => {
+    const sent: string[] = [];
+    const client: SqlClient = {
+      query: (sql, params) => {
+        sent.push(sql);
+        return db.query(sql, params);
+      },
+      exec: (sql) => {
+        sent.push(sql);
+        return db.exec(sql);
+      },
+      isInTransaction: () => inTransaction,
+    };
+    return { client, sent };
+  };
+
+  it('is its own BEGIN/COMMIT outside a transaction, with no SAVEPOINT tried first', async () => {
+    const { client, sent } = recording(false);
+    await createFactories(client, { seed: 14 }).projects.create();
+    expect(sent[0]).toBe('BEGIN');
+    expect(sent.at(-1)).toBe('COMMIT');
+    expect(sent.filter((sql) => sql.includes('SAVEPOINT'))).toEqual([]);
+  });
+
+  it('is a savepoint inside the caller’s transaction, which it neither commits nor ends', async () => {
+    await db.exec('BEGIN');
+    try {
+      const { client, sent } = recording(true);
+      await createFactories(client, { seed: 15 }).projects.create();
+      expect(sent[0]).toBe('SAVEPOINT cutx_factory');
+      expect(sent.at(-1)).toBe('RELEASE SAVEPOINT cutx_factory');
+      expect(sent).not.toContain('COMMIT');
+    } finally {
+      await db.exec('ROLLBACK');
+    }
+    expect((await everyCount()).projects).toBe(0);
+  });
+});
+
 describe('JSONB keys the typed shape does not name', () => {
   it('are kept, in the database and in the row returned', async () => {
     const entry = await f.adminAuditLog.create({ details: { reason: 'spam', note: 'hello' } as never });

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSpec } from '../../factories/default-spec.js';
+import { createFactorySet, specOf } from '../../factories/factory-set.js';
 import { createFactories } from '../../factories/index.js';
-import { Session } from '../../factories/session.js';
-import { factorySpecs } from '../../factories/specs.js';
-import { makeFactory } from '../../factories/table-factory.js';
+import { camelCase } from '../../factories/traits.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import { metadata } from '../../src/rows/generated/metadata.js';
 import { type TableName, tableNames, tables } from '../../src/rows/tables.js';
@@ -37,9 +36,10 @@ type Loose = { create(): Promise<Record<string, unknown>>; createList(n: number)
 
 /** A factory set on `db` whose factory for `table` is the default one, made from metadata alone. */
 function withDefault(table: TableName): Loose {
-  const session = new Session(db, 21);
-  for (const spec of Object.values(factorySpecs)) makeFactory(spec as never, session);
-  return makeFactory(defaultSpec(table, metadata.tables[table]) as never, session) as unknown as Loose;
+  const set = createFactorySet(db, 21, (t) =>
+    t === table ? (defaultSpec(t, metadata.tables[t]) as never) : specOf(t),
+  );
+  return set[camelCase(table)] as Loose;
 }
 
 describe('default factories, from the generated metadata alone', () => {
@@ -70,6 +70,18 @@ describe('default factories, from the generated metadata alone', () => {
     const what = check === undefined ? 'email is unique and must match' : `the CHECK ${check.name}`;
     expect((error as Error).message).toContain(`${table}: ${what}`);
     expect((error as Error).message).toContain(`Write a factory spec for ${table} in factories/`);
+  });
+
+  it('refuse a child the same way: a row whose parent table is refused fails with that refusal', async () => {
+    const set = createFactorySet(db, 22, (t) =>
+      t === 'users' ? (defaultSpec(t, metadata.tables[t]) as never) : specOf(t),
+    );
+    expect(() => set.users).toThrow('users: email is unique and must match');
+    await expect((set.projects as Loose).create()).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('users: email is unique and must match'),
+    });
+    await expect((set.projects as Loose).create()).rejects.not.toBeInstanceOf(TypeError);
   });
 
   it('refuse exactly the tables with a CHECK they cannot read, and users', () => {

@@ -14,7 +14,7 @@ import { engine } from '../support/test-db.js';
 
 const ROLES_SQL = readFileSync(fileURLToPath(new URL('../../docs/roles.sql', import.meta.url)), 'utf8');
 
-/** A database set up as README's Security section says: docs/roles.sql, then migrated by its owner. */
+/** A database set up as docs/security.md says: docs/roles.sql, then migrated by its owner. */
 interface RoleDb {
   name: string;
   owner: string;

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arbitraries } from '../../factories/index.js';
 import { insertRows } from '../../factories/insert-rows.js';
 import { type Insert, tables } from '../../src/rows/index.js';
+import { dbTest } from '../support/db-test.js';
 import { SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
 import { unreached } from './support/reach.js';
@@ -94,16 +95,13 @@ const appendOnly: DbProperty<[History]> = async (db) =>
     }),
   );
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('audit (guarantee 10)', () => {
-  it('refuses every UPDATE, DELETE and TRUNCATE of entries, and keeps them when their actor is deleted', async () => {
-    await fc.assert(await appendOnly(db), fcOptions(30));
-  });
+  dbTest(
+    'refuses every UPDATE, DELETE and TRUNCATE of entries, and keeps them when their actor is deleted',
+    async ({ db }) => {
+      await fc.assert(await appendOnly(db), fcOptions(30));
+    },
+  );
 
   it('reaches UPDATE of every column, DELETE, TRUNCATE and an actor deletion in its default runs', () => {
     const tried = (matches: (operation: Operation) => boolean) => (value: History) => value.operations.some(matches);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
 import type { TableName } from '../../src/rows/index.js';
 import type { ForeignKey } from '../support/catalog.js';
+import { dbTest } from '../support/db-test.js';
 import { reviewedForeignKeys } from '../support/reviewed-schema.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { expectedAfterDelete } from './support/expected-deletion.js';
 import { rolledBack } from './support/isolation.js';
@@ -51,16 +51,13 @@ const cascades =
 const owners = fc.array(holdings, { minLength: 1, maxLength: 3 });
 
 const graph = reviewedForeignKeys;
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('cascades (guarantee 4)', () => {
-  it('deleting an owner removes exactly the cascaded rows, nulls SET NULL references and keeps the rest', async () => {
-    await fc.assert(await cascades(graph)(db), fcOptions(15));
-  });
+  dbTest(
+    'deleting an owner removes exactly the cascaded rows, nulls SET NULL references and keeps the rest',
+    async ({ db }) => {
+      await fc.assert(await cascades(graph)(db), fcOptions(15));
+    },
+  );
 
   it('reaches a deletion of each kind, with rows that SET NULL references point at, in its default runs', () => {
     const cases: Record<string, (shapes: Holdings[]) => boolean> = {

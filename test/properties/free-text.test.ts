@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { dbTest } from '../support/db-test.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { rolledBack } from './support/isolation.js';
 import { fcOptions } from './support/runs.js';
@@ -59,14 +60,8 @@ const roundTrips: DbProperty<[string[]]> = async (db) => {
   );
 };
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('free text (beside guarantees 8 and 9: what people type is stored as typed)', () => {
-  it('reads back any Unicode written to a free-text column unchanged', async () => {
+  dbTest('reads back any Unicode written to a free-text column unchanged', async ({ db }) => {
     await fc.assert(await roundTrips(db), fcOptions(50));
   });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dbTest } from '../support/db-test.js';
 import { SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
 import { unreached } from './support/reach.js';
@@ -74,14 +75,8 @@ const idempotency: DbProperty<[Requests]> = async (db) =>
     }),
   );
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('idempotency (guarantee 5)', () => {
-  it('keeps exactly one job per (user, key) and refuses each repeat without a partial write', async () => {
+  dbTest('keeps exactly one job per (user, key) and refuses each repeat without a partial write', async ({ db }) => {
     await fc.assert(await idempotency(db), fcOptions(20));
   });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dbTest } from '../support/db-test.js';
 import { SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
 import { unreached } from './support/reach.js';
@@ -69,18 +70,12 @@ async function plaintextTokenColumns(db: TestDb): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('identity (guarantee 9)', () => {
-  it('refuses an email that differs from an existing one only in case', async () => {
+  dbTest('refuses an email that differs from an existing one only in case', async ({ db }) => {
     await fc.assert(await emailsIgnoreCase(db), fcOptions(50));
   });
 
-  it('accepts a token_hash of exactly 32 bytes and refuses every other length', async () => {
+  dbTest('accepts a token_hash of exactly 32 bytes and refuses every other length', async ({ db }) => {
     await fc.assert(await tokenHashes(db), fcOptions(50));
   });
 
@@ -98,7 +93,7 @@ describe('identity (guarantee 9)', () => {
     expect(unreached(caseVariants, 50, { 'a 320-character address': ({ email }) => email.length === 320 })).toEqual([]);
   });
 
-  it('has no text column named like a token', async () => {
+  dbTest('has no text column named like a token', async ({ db }) => {
     expect(await plaintextTokenColumns(db)).toEqual([]);
   });
 
@@ -116,7 +111,7 @@ describe('identity (guarantee 9)', () => {
       20,
     ));
 
-  it('notices a plaintext token column', async () => {
+  dbTest('notices a plaintext token column', async ({ db }) => {
     await db.exec('BEGIN; ALTER TABLE ad_platform_connections ADD COLUMN access_token text');
     try {
       expect(await plaintextTokenColumns(db)).toEqual(['ad_platform_connections.access_token']);

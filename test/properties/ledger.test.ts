@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIGNUP_CREDITS } from '../../src/rows/index.js';
+import { dbTest } from '../support/db-test.js';
 import { SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
 import { unreached } from './support/reach.js';
@@ -210,14 +211,8 @@ const ledger: DbProperty<[Iterable<Command>]> = async (db) =>
     rolledBack(db, () => fc.asyncModelRun(() => ({ model: { users: [], jobs: [], serial: 0 }, real: db }), cmds)),
   );
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('ledger (guarantee 2)', () => {
-  it('keeps balance = sum of amounts, never negative, and leaves no trace of a refused debit', async () => {
+  dbTest('keeps balance = sum of amounts, never negative, and leaves no trace of a refused debit', async ({ db }) => {
     await fc.assert(await ledger(db), fcOptions(60));
   });
 

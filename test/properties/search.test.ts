@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { describe, expect, it } from 'vitest';
+import { dbTest } from '../support/db-test.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { rolledBack } from './support/isolation.js';
 import { fcOptions } from './support/runs.js';
@@ -81,16 +82,13 @@ const searchFinds: DbProperty<[Search]> = async (db) =>
     }),
   );
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('search (guarantee 6)', () => {
-  it('finds a name by any 3+ character substring and any one-letter typo, through idx_inventory_search', async () => {
-    await fc.assert(await searchFinds(db), fcOptions(25));
-  });
+  dbTest(
+    'finds a name by any 3+ character substring and any one-letter typo, through idx_inventory_search',
+    async ({ db }) => {
+      await fc.assert(await searchFinds(db), fcOptions(25));
+    },
+  );
 
   it.each([
     [

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arbitraries } from '../../factories/index.js';
 import { insertRows } from '../../factories/insert-rows.js';
 import { type Insert, SIGNUP_CREDITS, tables } from '../../src/rows/index.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { dbTest } from '../support/db-test.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { rolledBack } from './support/isolation.js';
 import { unreached } from './support/reach.js';
@@ -38,16 +38,13 @@ const signupCredits: DbProperty<[Insert<'users'>[], boolean]> = async (db) =>
     }),
   );
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('signup credits (guarantee 1)', () => {
-  it('gives every user of any batch, one by one or multi-row, one balance of 25 and one +25 grant', async () => {
-    await fc.assert(await signupCredits(db), fcOptions(30));
-  });
+  dbTest(
+    'gives every user of any batch, one by one or multi-row, one balance of 25 and one +25 grant',
+    async ({ db }) => {
+      await fc.assert(await signupCredits(db), fcOptions(30));
+    },
+  );
 
   it('reaches a batch of one and a batch of eight in its default runs', () => {
     expect(

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anyInstant } from '../../factories/gen.js';
+import { describe, expect, it } from 'vitest';
+import { anyInstant } from '../../factories/column-generators.js';
 import { createFactories } from '../../factories/index.js';
 import { tables } from '../../src/rows/index.js';
 import { UPDATED_AT_TABLES } from '../contract/contract-checks.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { dbTest } from '../support/db-test.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { unreached } from './support/reach.js';
 import { fcOptions } from './support/runs.js';
@@ -92,14 +93,8 @@ const updatedAt: DbProperty<[Update[]]> = async (db) => {
   });
 };
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('updated_at (guarantee 3)', () => {
-  it('moves updated_at strictly forward and keeps created_at on every update of the ten tables', async () => {
+  dbTest('moves updated_at strictly forward and keeps created_at on every update of the ten tables', async ({ db }) => {
     await fc.assert(await updatedAt(db), fcOptions(25));
   });
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
 import { vocabularies } from '../../src/rows/index.js';
+import { dbTest } from '../support/db-test.js';
 import { SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import type { TestDb } from '../support/test-db.js';
 import { type DbProperty, expectCounterexample } from './support/breakage.js';
 import { attempt, rolledBack } from './support/isolation.js';
 import { unreached } from './support/reach.js';
@@ -88,14 +89,8 @@ const closedVocabularies: DbProperty<[{ table: VocabularyTable; column: string; 
   );
 };
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('closed vocabularies (guarantee 8)', () => {
-  it('refuses any value outside a vocabulary, in every vocabulary column', async () => {
+  dbTest('refuses any value outside a vocabulary, in every vocabulary column', async ({ db }) => {
     await fc.assert(await closedVocabularies(db), fcOptions(100));
   });
 

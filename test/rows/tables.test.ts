@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
 import { type Insert, metadata, type Row, type TableName, tables } from '../../src/rows/index.js';
-import { engine, openTestDb, type TestDb } from '../support/test-db.js';
-
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(async () => {
-  await db.close();
-});
+import { dbTest } from '../support/db-test.js';
+import { engine } from '../support/test-db.js';
 
 const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 const names = Object.keys(metadata.tables) as TableName[];
@@ -27,7 +20,7 @@ describe('tables', () => {
     }
   });
 
-  it(`parses the rows a read returns, for every table (${engine})`, async () => {
+  dbTest(`parses the rows a read returns, for every table (${engine})`, async ({ db }) => {
     const factories = createFactories(db, { seed: 7 }) as unknown as Record<string, { create(): Promise<unknown> }>;
     for (const table of names) {
       await factories[camelCase(table)]?.create();

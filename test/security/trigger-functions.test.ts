@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { SqlClient } from '../../src/db/sql-client.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { dbTest } from '../support/db-test.js';
 
 // schema/0010 states the rule; this holds every trigger function to it, later ones included.
 const PINNED = 'search_path=public, pg_temp';
@@ -26,14 +26,8 @@ async function triggerFunctionProblems(db: SqlClient): Promise<string[]> {
   ]);
 }
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
 describe('trigger functions', () => {
-  it('all run with search_path pinned, pg_temp last, and none is executable by PUBLIC', async () => {
+  dbTest('all run with search_path pinned, pg_temp last, and none is executable by PUBLIC', async ({ db }) => {
     const { rows } = await db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prorettype = 'trigger'::regtype",
     );
@@ -41,7 +35,7 @@ describe('trigger functions', () => {
     expect(await triggerFunctionProblems(db)).toEqual([]);
   });
 
-  it.each([
+  dbTest.for([
     [
       'a new trigger function keeps the default search_path',
       'CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; REVOKE EXECUTE ON FUNCTION stamp() FROM PUBLIC',
@@ -52,7 +46,7 @@ describe('trigger functions', () => {
       'GRANT EXECUTE ON FUNCTION credit_transactions_apply() TO PUBLIC',
       'credit_transactions_apply: executable by PUBLIC',
     ],
-  ])('are reported when %s', async (_name, ddl, problem) => {
+  ])('are reported when %s', async ([_name, ddl, problem], { db }) => {
     await db.exec(`BEGIN; ${ddl}`);
     try {
       expect(await triggerFunctionProblems(db)).toEqual([problem]);

@@ -6,7 +6,7 @@ import { scenarios } from '../../seeds/scenarios/index.js';
 import { seedDatabase } from '../../seeds/seed-database.js';
 import { countRows, noTableHasPages, tableNames } from '../../seeds/table-order.js';
 import { CutxDbError } from '../../src/db/errors.js';
-import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
+import { SIGNUP_CREDITS } from '../../src/rows/signup-credits.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 
 const dev = scenarios.dev as Scenario;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
-import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
+import { SIGNUP_CREDITS } from '../../src/rows/signup-credits.js';
 import { createIsolatedDb, type IsolatedDb } from '../../src/testing/index.js';
 import { VACUUM_EVERY } from '../../src/testing/isolated-db.js';
 import { nonEmpty, publicTableRows } from './table-rows.js';

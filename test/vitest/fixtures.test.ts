@@ -4,7 +4,7 @@ import pg from 'pg';
 import { describe } from 'vitest';
 import type { FactorySet } from '../../factories/index.js';
 import { CutxDbError } from '../../src/db/errors.js';
-import { SIGNUP_CREDITS } from '../../src/rows/hand-written.js';
+import { SIGNUP_CREDITS } from '../../src/rows/signup-credits.js';
 import { expect, test } from '../../vitest/index.js';
 import { engine } from '../support/test-db.js';
 

@@ -1,4 +1,4 @@
-import { SIGNUP_CREDITS } from '../../../src/rows/hand-written.js';
+import { SIGNUP_CREDITS } from '../../../src/rows/signup-credits.js';
 import type { ScenarioContext } from '../../scenario.js';
 import { type Cohort, perMember } from './cohort.js';
 

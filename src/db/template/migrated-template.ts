@@ -36,9 +36,9 @@ export async function dumpTemplate(db: CutxDb): Promise<Uint8Array> {
 // the template is cut to what a test database needs. Each statement runs on its own:
 // ALTER SYSTEM, DROP DATABASE and VACUUM refuse to run inside a transaction block.
 const SLIM = [
-  // Postgres zeroes its shared buffers on every start: the default 128MB costs about 0.5 s
-  // per database, 16MB about 70 ms. A miss is only a copy from the in-memory file system,
-  // so 4MB serves tests' data as fast (measured by bench/: bulk inserts, 100k-row search).
+  // Postgres zeroes its shared buffers on every start, so their size is paid by every test
+  // database. A miss is only a copy from the in-memory file system, so a small pool serves
+  // tests' data as well (`npm run bench` covers bulk inserts and search).
   "ALTER SYSTEM SET shared_buffers = '4MB'",
   // A PGlite instance serves one database and cannot connect to another, so the template
   // databases would only serve CREATE DATABASE; dropping them halves the tarball.

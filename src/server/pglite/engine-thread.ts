@@ -53,7 +53,7 @@ export class EngineThread implements WireEngine {
 
   /** `exec` on the engine as it is, for `onRestart`, which runs before the engine counts as ready. */
   async execNow(bytes: Buffer, timeoutMs: number): Promise<Buffer> {
-    if (this.closing) throw new CutxDbError('database_error', 'The server is stopping.');
+    if (this.closing) throw new CutxDbError('engine_stopped', 'The server is stopping.');
     const id = this.nextId++;
     const result = new Promise<Buffer>((resolve, reject) => {
       this.pending = { id, resolve, reject };
@@ -128,11 +128,11 @@ export class EngineThread implements WireEngine {
       });
       worker.once('error', reject);
       worker.once('exit', (code) => {
-        reject(new CutxDbError('database_error', `The embedded database stopped (exit ${code}).`));
+        reject(new CutxDbError('engine_stopped', `The embedded database stopped (exit ${code}).`));
         if (this.worker === worker && this.pending !== undefined) {
           const { reject: fail } = this.pending;
           this.pending = undefined;
-          fail(new CutxDbError('database_error', 'The embedded database stopped.'));
+          fail(new CutxDbError('engine_stopped', 'The embedded database stopped.'));
         }
       });
     });

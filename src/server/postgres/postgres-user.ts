@@ -16,7 +16,7 @@ export function postgresRunAs(): RunAs {
     return { uid: id('-u'), gid: id('-g') };
   } catch (error) {
     throw new CutxDbError(
-      'invalid_input',
+      'environment',
       'PostgreSQL does not run as root, and there is no `postgres` user to run it as. ' +
         'Create one (`useradd --system --user-group postgres`), run as another user, or use --engine pglite.',
       { cause: error },

@@ -3,7 +3,7 @@ import { bytes, T_1, T0, T1, text } from '../support/times.js';
 
 // The CHECKs of identity, generation and billing, each at its boundary: the last value the
 // SQL (schema/0002-0004) accepts beside the first it refuses. Expected values are read from
-// the SQL and DOMAIN.md, not from the catalog.
+// the SQL and docs/domain.md, not from the catalog.
 export const checksOfCore: Attack[] = [
   attackCheck('users_email_format', 'users', { email: `${text(316)}@b.c` }, { email: `${text(317)}@b.c` }),
   attackCheck('users_email_format', 'users', { email: 'a@b' }, { email: '@b' }, { email: 'a@' }, { email: 'a b@c' }),

@@ -1,15 +1,5 @@
 import { z } from 'zod';
 
-// What the services know about the database that its catalog cannot say, written once.
-// Everything else in src/rows is derived from the generated metadata.
-
-/**
- * The signup grant the database gives every new user (guarantee 1). The number lives in
- * the signup trigger's SQL; test/contract/guarantee-examples.test.ts inserts a user and
- * holds this copy equal to what the trigger grants.
- */
-export const SIGNUP_CREDITS = 25;
-
 // The shapes of the JSONB columns. The database only checks that each is an object; these
 // schemas are the contract between the services that write and read them. They check the
 // keys they name and keep any other key as it is (loose objects): the database stores any

@@ -3,8 +3,7 @@ import type { Faker } from '@faker-js/faker';
 import { faker as english } from '@faker-js/faker/locale/en';
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
-import type { Related } from './define-factory.js';
-import type { FakeContext } from './gen.js';
+import type { FakeContext } from './column-generators.js';
 
 /**
  * A number from the table's name, part of its fakers' seeds and of its rows' ids: keyed by
@@ -23,9 +22,9 @@ const tableKeys = new Map<string, number>();
 /** Factory rows are stamped from here, one second per row of a table, so they reproduce. */
 export const BASE_TIME = Date.UTC(2025, 0, 1);
 
-// The English entry point, not the package's: that one loads all 70-odd locales (about
-// 0.4 s on every start). Its instance gives the class and the merged en + base definitions
-// (merged once: a factory set makes a faker per table, and merging is most of the cost).
+// The English entry point, not the package's: that one loads every locale on start. Its
+// instance gives the class and the merged en + base definitions, merged once because a
+// factory set makes a faker per table.
 const FakerClass = english.constructor as typeof Faker;
 const englishDefinitions = english.rawDefinitions;
 
@@ -36,19 +35,14 @@ export function seededFaker(seed: number[]): Faker {
   return faker;
 }
 
-/** How a factory writes rows on a given client: its `createEach`, bound to that client. */
-export type Writer = (client: SqlClient, overrides: readonly Record<string, unknown>[]) => Promise<unknown[]>;
-
 /**
- * The state one factory set shares: its seed, its client, per table a sequence and a faker
- * seeded from (seed, table), and each table's writer. Each table draws from its own
- * stream, so the rows of one table do not change when another table's factory is used
- * more or less.
+ * The state one factory set shares: its seed, its client, and per table a sequence and a
+ * faker seeded from (seed, table). Each table draws from its own stream, so the rows of
+ * one table do not change when another table's factory is used more or less.
  */
-export class Session {
+export class FactoryRun {
   private readonly seqs = new Map<TableName, number>();
   private readonly fakers = new Map<TableName, Faker>();
-  private readonly writers = new Map<TableName, Writer>();
   private readonly tag: string;
 
   constructor(
@@ -72,23 +66,6 @@ export class Session {
       this.fakers.set(table, faker);
     }
     return faker;
-  }
-
-  /** Makes `write` the way related rows of `table` are created (parents, hooks). */
-  register(table: TableName, write: Writer): void {
-    this.writers.set(table, write);
-  }
-
-  /**
-   * Every table's `createEach` on `client`: what parents, traits' hooks and `persist` use
-   * inside a create, so the rows they make share its transaction.
-   */
-  relatedOn(client: SqlClient): Related {
-    const related: Record<string, Related[TableName]> = {};
-    for (const [table, write] of this.writers) {
-      related[table] = { createEach: (overrides) => write(client, overrides) as Promise<never> };
-    }
-    return related as Related;
   }
 }
 
