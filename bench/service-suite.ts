@@ -10,22 +10,23 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
 import { fromPg } from '../src/db/pg-client.js';
+import { reportFailure } from './failures.js';
 import { runVitest, writeScratchVitestProject } from './scratch-vitest-project.js';
 import { median, rounds, type Trial } from './stats.js';
 import { SUITE_FILES, type SuiteVariant, suiteProjectFiles, TESTS_PER_FILE } from './suite-project.js';
 
-/** Milliseconds per `vitest run` of the 8 x 50 tests, medians. */
+/** Milliseconds per `vitest run` of the 8 x 50 tests, medians; a variant that failed has none. */
 export interface ServiceSuiteFigures {
   /** `plugins: [cutxDb()]` and the `db` fixture, the template cache built by an earlier run. */
-  service_suite_ms: number;
+  service_suite_ms?: number | undefined;
   /** The same with an empty template cache: the globalSetup builds the templates first. */
-  service_suite_cold_ms: number;
+  service_suite_cold_ms?: number | undefined;
   /** vitest's defaults; each file opens a fresh PGlite and applies every schema file. */
-  service_suite_per_file_db_ms: number;
+  service_suite_per_file_db_ms?: number | undefined;
   /** vitest's defaults, no database, trivial tests: the floor. */
-  service_suite_no_db_ms: number;
+  service_suite_no_db_ms?: number | undefined;
   /** Only with CUTX_TEST_DATABASE_URL: each file a `CREATE DATABASE ... TEMPLATE` on that server. */
-  service_suite_pg_template_ms?: number;
+  service_suite_pg_template_ms?: number | undefined;
 }
 
 /** The median of `times` interleaved rounds of each variant, in projects under a temporary folder removed at the end. */
@@ -56,22 +57,47 @@ export async function measureServiceSuite(times: number): Promise<ServiceSuiteFi
       const env = { SUITE_SERVER_URL: serverUrl, SUITE_TEMPLATE_DB: template };
       trials.pgTemplate = suiteRun(project('pg-template-per-file'), () => env);
     }
+    const failed = new Set<string>();
     // One untimed round: it fills the warm variant's template cache and the page cache. A
     // vitest run is a new process each time, with no JIT or heap of the bench's to settle.
-    const samples = await rounds(times, trials, 1);
-    // rounds() returns the samples of every trial it was given.
-    const ms = (trial: string) => median(samples[trial] as number[]);
+    const samples = await rounds(times, survivingFailures(trials, failed), 1);
+    // A variant that failed is left out; the others' figures still print.
+    const ms = (trial: string) => (failed.has(trial) ? undefined : median(samples[trial] as number[]));
     return {
       service_suite_ms: ms('warm'),
       service_suite_cold_ms: ms('cold'),
       service_suite_per_file_db_ms: ms('perFileDb'),
       service_suite_no_db_ms: ms('noDb'),
-      ...(trials.pgTemplate && { service_suite_pg_template_ms: ms('pgTemplate') }),
+      service_suite_pg_template_ms: trials.pgTemplate && ms('pgTemplate'),
     };
   } finally {
     if (template !== undefined && serverUrl !== undefined) await dropDatabase(serverUrl, template);
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/**
+ * `trials`, each changed so that its first failure is reported (naming the variant) and its
+ * later rounds do nothing, instead of the failure ending the whole measurement.
+ */
+function survivingFailures<T>(trials: Record<string, Trial<T>>, failed: Set<string>): Record<string, Trial<T>> {
+  return Object.fromEntries(
+    Object.entries(trials).map(([name, trial]) => [
+      name,
+      {
+        ...trial,
+        measured: async (input: T) => {
+          if (failed.has(name)) return;
+          try {
+            await trial.measured(input);
+          } catch (error) {
+            failed.add(name);
+            reportFailure(`service suite, variant ${name}`, error);
+          }
+        },
+      },
+    ]),
+  );
 }
 
 /** One `vitest run` in `project`, with the variables `env` gives (made untimed) added to the environment. */

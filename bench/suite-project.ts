@@ -67,7 +67,7 @@ beforeAll(async () => {
   db = await PGlite.create({ extensions: { pg_trgm } });
   const schema = new URL('./schema/', import.meta.url);
   for (const name of readdirSync(schema).sort()) await db.exec(readFileSync(new URL(name, schema), 'utf8'));
-});
+}, HOOK_TIMEOUT);
 afterAll(() => db.close());`,
     body: '() => userWithRelatedRows(db, FILE)',
   },
@@ -88,14 +88,14 @@ beforeAll(async () => {
   url.pathname = \`/\${name}\`;
   db = new pg.Client({ connectionString: url.toString() });
   await db.connect();
-});
+}, HOOK_TIMEOUT);
 afterAll(async () => {
   await db.end();
   const client = admin();
   await client.connect();
   await client.query(\`DROP DATABASE \${name}\`);
   await client.end();
-});`,
+}, HOOK_TIMEOUT);`,
     body: '() => userWithRelatedRows(db, FILE)',
   },
   'no-db': {
@@ -103,6 +103,12 @@ afterAll(async () => {
     body: '() => expect(FILE + n).toBeGreaterThan(n)',
   },
 };
+
+/**
+ * The baselines open their database in a hook, which a busy machine can stretch past
+ * vitest's 10 s default; a timed-out baseline would throw away the whole run's figures.
+ */
+const BASELINE_HOOK_TIMEOUT_MS = 300_000;
 
 const CUTX_DB_CONFIG = `import { cutxDb } from '@cutx/db/vitest/config';
 import { defineConfig } from 'vitest/config';
@@ -118,7 +124,7 @@ export function suiteProjectFiles(variant: SuiteVariant): Record<string, string>
   const { setup, body } = VARIANTS[variant];
   for (let file = 1; file <= SUITE_FILES; file++) {
     files[`suite-${file}.test.ts`] =
-      `${setup}\nconst FILE = ${file};\nfor (let n = 1; n <= ${TESTS_PER_FILE}; n++) test(\`test \${n}\`, ${body});\n`;
+      `const HOOK_TIMEOUT = ${BASELINE_HOOK_TIMEOUT_MS};\n${setup}\nconst FILE = ${file};\nfor (let n = 1; n <= ${TESTS_PER_FILE}; n++) test(\`test \${n}\`, ${body});\n`;
   }
   return files;
 }
