@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { postgresEngineInstalled } from '../../src/server/postgres/postgres-binaries.js';
 import { engine } from '../support/test-db.js';
 import { treeSnapshot } from '../support/tree-snapshot.js';
-import { type CutxDbSpawnOptions, killAll, runCutxDb } from './cutx-db-process.js';
+import { titled, unprivileged, unprivilegedUnavailable } from '../support/unprivileged-user.js';
+import { killAll, runCutxDb } from './cutx-db-process.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cutx-data-dir-refusals-'));
 afterAll(() => {
@@ -28,9 +29,7 @@ const commands = [
   ...((await postgresEngineInstalled()) ? [['serve', '--engine', 'postgres', '--port', '0']] : []),
 ];
 
-const asRoot = process.getuid?.() === 0;
-// Root writes anywhere, so a folder it may not write is shown as another user.
-const unprivileged: CutxDbSpawnOptions = asRoot ? { uid: 65534, gid: 65534 } : {};
+const noOtherUser = unprivilegedUnavailable();
 
 // Data directories of the embedded database: nothing of this reaches a real server.
 describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory they were not clearly given', () => {
@@ -91,15 +90,19 @@ describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory t
     60_000,
   );
 
-  it('refuses a folder this user may not write (EACCES), naming it, with nothing written', async () => {
-    const dir = sandbox('read-only', (made) => chmodSync(made, 0o555));
-    const target = join(dir, 'db');
-    const { code, stderr } = await runCutxDb(['seed', '--data-dir', target], { ...unprivileged, cwd: tmpdir() });
-    expect(code, stderr).toBe(1);
-    expect(stderr).toContain(`Cannot use ${target} as the data directory: permission denied`);
-    expect(stderr).toContain('(EACCES); pass a folder you can write');
-    expect(readdirSync(dir)).toEqual([]);
-  }, 60_000);
+  it.skipIf(noOtherUser !== undefined)(
+    titled('refuses a folder this user may not write (EACCES), naming it, with nothing written', noOtherUser),
+    async () => {
+      const dir = sandbox('read-only', (made) => chmodSync(made, 0o555));
+      const target = join(dir, 'db');
+      const { code, stderr } = await runCutxDb(['seed', '--data-dir', target], { ...unprivileged, cwd: tmpdir() });
+      expect(code, stderr).toBe(1);
+      expect(stderr).toContain(`Cannot use ${target} as the data directory: permission denied`);
+      expect(stderr).toContain('(EACCES); pass a folder you can write');
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    60_000,
+  );
 
   // Node's recursive mkdir loops forever there, synchronously, so SIGTERM went unheard.
   it('refuses a folder under /proc at once instead of spinning', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { treeSnapshot } from '../support/tree-snapshot.js';
+import { titled, unprivileged, unprivilegedUnavailable } from '../support/unprivileged-user.js';
 import { killAll, runCutxDb } from './cutx-db-process.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cutx-export-refusals-'));
@@ -81,9 +82,9 @@ describe('cutx-db export --out refuses a folder it was not clearly given', () =>
   });
 
   // Root writes anywhere, so a folder it may not write is shown as another user.
-  const unprivileged = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const noOtherUser = unprivilegedUnavailable();
 
-  it.each([
+  it.skipIf(noOtherUser !== undefined).each([
     ['a new export folder', () => {}],
     [
       'a previous export',
@@ -93,16 +94,19 @@ describe('cutx-db export --out refuses a folder it was not clearly given', () =>
         writeFileSync(join(out, 'seed.sql'), '-- the previous export\n');
       },
     ],
-  ])('%s in a folder this user may not write (EACCES): refused, nothing written or lost', async (what, arrange) => {
-    const dir = join(root, `read-only-${what.replace(/\W+/g, '-')}`);
-    const out = join(dir, 'out');
-    mkdirSync(dir);
-    arrange(out);
-    chmodSync(dir, 0o555);
-    const before = treeSnapshot(dir);
-    const { code, stderr } = await runCutxDb(['export', '--out', out], { cwd: tmpdir(), ...unprivileged });
-    expect(code, stderr).toBe(1);
-    expect(stderr).toContain(`Cannot use ${out} as the export folder: permission denied`);
-    expect(treeSnapshot(dir)).toEqual(before);
-  });
+  ])(
+    titled('%s in a folder this user may not write (EACCES): refused, nothing written or lost', noOtherUser),
+    async (what, arrange) => {
+      const dir = join(root, `read-only-${what.replace(/\W+/g, '-')}`);
+      const out = join(dir, 'out');
+      mkdirSync(dir);
+      arrange(out);
+      chmodSync(dir, 0o555);
+      const before = treeSnapshot(dir);
+      const { code, stderr } = await runCutxDb(['export', '--out', out], { cwd: tmpdir(), ...unprivileged });
+      expect(code, stderr).toBe(1);
+      expect(stderr).toContain(`Cannot use ${out} as the export folder: permission denied`);
+      expect(treeSnapshot(dir)).toEqual(before);
+    },
+  );
 });

@@ -8,7 +8,8 @@ import type { DbServer } from '../../src/server/db-server-options.js';
 import { startDbServer } from '../../src/server/start-db-server.js';
 import { killAll, startServe, stopServe } from '../cli/cutx-db-process.js';
 import { engine } from '../support/test-db.js';
-import { postgresUnavailable, titled } from './postgres-runnable.js';
+import { titled } from '../support/unprivileged-user.js';
+import { postgresUnavailable } from './postgres-runnable.js';
 
 // About the engine itself, so once: in the PGlite run, where a server run would repeat it.
 const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-pg-engine-'));

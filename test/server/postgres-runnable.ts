@@ -27,8 +27,3 @@ export async function postgresUnavailable(folder: string): Promise<string | unde
   }
   return undefined;
 }
-
-/** `name`, saying why its tests are skipped when they are. */
-export function titled(name: string, skipped: string | undefined): string {
-  return skipped === undefined ? name : `${name} (skipped: ${skipped})`;
-}
