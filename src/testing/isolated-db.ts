@@ -2,12 +2,7 @@ import { createPglite } from '../db/create-pglite.js';
 import { toCutxDbError } from '../db/errors.js';
 import type { CutxDb } from '../db/open.js';
 import { sha256 } from '../db/schema-files.js';
-import {
-  dumpTemplate,
-  MIN_WAL_START_PARAMS,
-  migratedTemplate,
-  templateKey,
-} from '../db/template/migrated-template.js';
+import { dumpTemplate, MIN_WAL_START_PARAMS, migratedTemplate, templateKey } from '../db/template/migrated-template.js';
 import { cachedTemplate } from '../db/template/template-cache.js';
 import { INSTALL_ISOLATION } from './isolation-sql.js';
 

@@ -57,13 +57,7 @@ const SLIM = [
  * PostgreSQL never checkpoints by itself, so a long-lived database also needs a CHECKPOINT
  * now and then (see `createIsolatedDb`).
  */
-export const MIN_WAL_START_PARAMS = [
-  ...PGlite.defaultStartParams,
-  '-c',
-  'min_wal_size=2MB',
-  '-c',
-  'max_wal_size=2MB',
-];
+export const MIN_WAL_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'min_wal_size=2MB', '-c', 'max_wal_size=2MB'];
 const KEPT_WAL_SEGMENTS = 2;
 
 // Switching to a new segment and checkpointing, a few times over, leaves only those in use.
