@@ -3,9 +3,10 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CutxDbError } from '../../src/db/errors.js';
-import { openDb } from '../../src/db/open.js';
+import { type CutxDb, openDb } from '../../src/db/open.js';
 import { schemaChecksum } from '../../src/db/schema-files.js';
 import { makeScratchFolder } from '../../src/db/scratch-folder.js';
+import type { TableName } from '../../src/rows/tables.js';
 import { DEFAULT_AS_OF } from '../as-of.js';
 import type { Scenario } from '../scenario.js';
 import { type SeedProgress, seedDatabase } from '../seed-database.js';
@@ -14,7 +15,7 @@ import { exportFiles, type StagedExport, stageExportFolder } from './export-fold
 import { tableJson } from './json-writer.js';
 import { EXPORT_FORMAT_VERSION, manifestJson, type SeedManifest } from './manifest.js';
 import { personasJson, personasModule, readPersonas } from './personas-module.js';
-import { exportTables, readPages } from './read-tables.js';
+import { exportTables, readPages, type TableShape } from './read-tables.js';
 import { seedSqlFooter, seedSqlHeader, tableInserts } from './sql-writer.js';
 
 export interface ExportOptions {
@@ -116,33 +117,13 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
       tables: counts,
     };
     const files = [exportFiles.sql, ...tables.map(({ table }) => tableJsonFile(table))];
-    const sql = await open(join(staged.path, exportFiles.sql), 'wx');
-    try {
-      await sql.appendFile(seedSqlHeader(`${description}; schema ${manifest.schemaChecksum}`));
-      for (const [i, shape] of tables.entries()) {
-        writing(i, `write ${shape.table}`);
-        const total = counts[shape.table];
-        await sql.appendFile(`${i === 0 ? '' : '\n'}${tableInserts.opening(shape.table, total)}`);
-        const json = await open(join(staged.path, tableJsonFile(shape.table)), 'wx');
-        try {
-          await json.appendFile(tableJson.opening(total));
-          let start = 0;
-          for await (const rows of readPages(shape, db, pageRows)) {
-            await sql.appendFile(tableInserts.page(shape, rows, start, total));
-            await json.appendFile(tableJson.page(rows, start));
-            start += rows.length;
-            written += rows.length;
-          }
-          await json.appendFile(tableJson.closing(total));
-        } finally {
-          await json.close();
-        }
-      }
-      await sql.appendFile(seedSqlFooter);
-      writing(tableNames.length, 'done');
-    } finally {
-      await sql.close();
-    }
+    await writeTableFiles(staged.path, db, tables, counts, pageRows, {
+      header: `${description}; schema ${manifest.schemaChecksum}`,
+      onTable: (i, label, rows) => {
+        written = rows;
+        writing(i, label);
+      },
+    });
     writeFileSync(join(staged.path, exportFiles.manifest), manifestJson(manifest));
     const found = await readPersonas(db);
     writeFileSync(join(staged.path, exportFiles.personas), personasModule(found, description));
@@ -155,3 +136,46 @@ async function writeExport(staged: StagedExport, dataDir: string, options: Expor
 }
 
 const tableJsonFile = (table: string) => join(exportFiles.json, `${table}.json`);
+
+/**
+ * `seed.sql` and one JSON file per table in `folder`, page by page as the tables are read,
+ * so no table is ever whole in memory. `onTable` hears of each table before it is written
+ * (and `done` after the last) with the rows written so far.
+ */
+async function writeTableFiles(
+  folder: string,
+  db: CutxDb,
+  tables: readonly TableShape[],
+  counts: Record<TableName, number>,
+  pageRows: number,
+  { header, onTable }: { header: string; onTable: (i: number, label: string, rowsWritten: number) => void },
+): Promise<void> {
+  let written = 0;
+  const sql = await open(join(folder, exportFiles.sql), 'wx');
+  try {
+    await sql.appendFile(seedSqlHeader(header));
+    for (const [i, shape] of tables.entries()) {
+      onTable(i, `write ${shape.table}`, written);
+      const total = counts[shape.table];
+      await sql.appendFile(`${i === 0 ? '' : '\n'}${tableInserts.opening(shape.table, total)}`);
+      const json = await open(join(folder, tableJsonFile(shape.table)), 'wx');
+      try {
+        await json.appendFile(tableJson.opening(total));
+        let start = 0;
+        for await (const rows of readPages(shape, db, pageRows)) {
+          await sql.appendFile(tableInserts.page(shape, rows, start, total));
+          await json.appendFile(tableJson.page(rows, start));
+          start += rows.length;
+          written += rows.length;
+        }
+        await json.appendFile(tableJson.closing(total));
+      } finally {
+        await json.close();
+      }
+    }
+    await sql.appendFile(seedSqlFooter);
+    onTable(tables.length, 'done', written);
+  } finally {
+    await sql.close();
+  }
+}
