@@ -13,7 +13,9 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  # Each background command leads a process group of its own (setsid): npx, wrangler and
+  # workerd below it go too, instead of outliving the script.
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -57,7 +59,7 @@ run_suite nodb --config vitest.nodb.config.ts
 node "$repo/scripts/test-durations.mjs" "$work/nodb.json" 'per-test-cost'
 
 echo "== wrangler dev against cutx-db serve, seeded"
-npx cutx-db serve --port 0 --seed-if-empty --data-dir "$work/dev-db" >"$work/serve.out" 2>"$work/serve.err" &
+setsid npx cutx-db serve --port 0 --seed-if-empty --data-dir "$work/dev-db" >"$work/serve.out" 2>"$work/serve.err" &
 pids+=($!)
 for _ in $(seq 1 240); do grep -q '^CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE=' "$work/serve.out" && break; sleep 0.5; done
 cat "$work/serve.out"
@@ -65,6 +67,6 @@ line=$(grep '^CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE=' "$work/
 export "${line?}"
 export DATABASE_URL=$CLOUDFLARE_HYPERDRIVE_LOCAL_CONNECTION_STRING_HYPERDRIVE
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-npx wrangler dev --ip 127.0.0.1 --port "$port" >"$work/wrangler.log" 2>&1 &
+setsid npx wrangler dev --ip 127.0.0.1 --port "$port" >"$work/wrangler.log" 2>&1 &
 pids+=($!)
 node "$repo/scripts/workers-routes.mjs" "http://127.0.0.1:$port" || { tail -n 40 "$work/wrangler.log" >&2; exit 1; }
