@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vitest/config';
+import { siblingModule } from '../src/db/sibling-module.js';
 import type { DbEngine } from '../src/server/db-server-options.js';
 import './provided-context.js';
 
@@ -41,8 +40,8 @@ export function cutxDb(options: CutxDbPluginOptions = {}): Plugin {
       const own = config.test ?? {};
       return {
         test: {
-          globalSetup: [sibling('global-setup')],
-          setupFiles: [sibling('setup')],
+          globalSetup: [siblingModule(import.meta.url, 'global-setup')],
+          setupFiles: [siblingModule(import.meta.url, 'setup')],
           provide: { cutxDbEngine: options.engine ?? 'pglite' },
           isolate: own.isolate ?? false,
           testTimeout: own.testTimeout ?? 30_000,
@@ -51,10 +50,4 @@ export function cutxDb(options: CutxDbPluginOptions = {}): Plugin {
       };
     },
   };
-}
-
-/** A module beside this one, as a path: `.ts` in this repository's sources, `.js` when installed. */
-function sibling(name: string): string {
-  const here = fileURLToPath(import.meta.url);
-  return fileURLToPath(new URL(`./${name}${extname(here)}`, import.meta.url));
 }

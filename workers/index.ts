@@ -1,6 +1,5 @@
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vitest/config';
+import { siblingModule } from '../src/db/sibling-module.js';
 import { hyperdriveVariable } from '../src/server/hyperdrive-variable.js';
 import { resetService } from './reset-service.js';
 import { startWorkersDatabase, type WorkersDatabase } from './workers-database.js';
@@ -54,7 +53,7 @@ export function cutxDbWorkers(options: CutxDbWorkersOptions): CutxDbWorkers {
   return {
     plugin: {
       name: '@cutx/db/workers',
-      config: () => ({ test: { setupFiles: [sibling('setup')], fileParallelism: false } }),
+      config: () => ({ test: { setupFiles: [siblingModule(import.meta.url, 'setup')], fileParallelism: false } }),
       configureVitest({ vitest }) {
         vitest.onClose(async () => {
           const running = started;
@@ -81,10 +80,4 @@ export function cutxDbWorkers(options: CutxDbWorkersOptions): CutxDbWorkers {
       };
     },
   };
-}
-
-/** A module beside this one, as a path: `.ts` in this repository's sources, `.js` when installed. */
-function sibling(name: string): string {
-  const here = fileURLToPath(import.meta.url);
-  return fileURLToPath(new URL(`./${name}${extname(here)}`, import.meta.url));
 }
