@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { CutxDbError } from '../db/errors.js';
+import { probePort } from './free-port.js';
 
 /**
  * Refuses a port something already listens on, before a cluster is created or a database
@@ -8,11 +7,8 @@ import { CutxDbError } from '../db/errors.js';
  */
 export async function refuseTakenPort(host: string, port: number): Promise<void> {
   if (port === 0) return;
-  const probe = createServer();
-  probe.listen(port, host);
   try {
-    // once() rejects with the 'error' event's error.
-    await once(probe, 'listening');
+    await probePort(host, port);
   } catch (error) {
     // Any other failure (a host with no such address, say) is the server's own to report.
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') return;
@@ -22,6 +18,4 @@ export async function refuseTakenPort(host: string, port: number): Promise<void>
       { cause: error },
     );
   }
-  probe.close();
-  await once(probe, 'close');
 }
