@@ -1,5 +1,5 @@
 import { env, exports } from 'cloudflare:workers';
-import { CutxDbError, fromPostgres } from '@cutx/db';
+import { CutxDbError, fromPostgres, openDb } from '@cutx/db';
 import { createFactories } from '@cutx/db/factories';
 import postgres from 'postgres';
 import { beforeEach, expect, inject, it } from 'vitest';
@@ -89,4 +89,18 @@ it('builds the same rows from the same seed as in Node, and searches inventory t
 
 it('refuses a client error as the one error class', () => {
   expect(new CutxDbError('invalid_input', 'x').code).toBe('invalid_input');
+});
+
+it('refuses what needs Node, naming what to use instead', async () => {
+  const refusal = (() => {
+    try {
+      void openDb();
+    } catch (error) {
+      return error;
+    }
+  })();
+  expect(refusal).toMatchObject({ name: 'CutxDbError', code: 'unsupported_runtime' });
+  await expect(import('@cutx/db/testing')).rejects.toMatchObject({ code: 'unsupported_runtime' });
+  await expect(import('@cutx/db/seeds')).rejects.toMatchObject({ code: 'unsupported_runtime' });
+  await expect(import('@cutx/db/server')).rejects.toMatchObject({ code: 'unsupported_runtime' });
 });
