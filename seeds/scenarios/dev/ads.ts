@@ -41,8 +41,18 @@ function schedule(context: ScenarioContext, member: Member, status: CampaignStat
  * fees per month of running.
  */
 export async function createAds(context: ScenarioContext, cohort: Cohort): Promise<void> {
-  const { f, client, random, asOf } = context;
+  const { f, client } = context;
   const advertisers = cohort.members.filter((member) => member.profile.campaigns > 0);
+  await connectAdPlatforms(context, advertisers);
+  const campaigns = await f.campaigns.createEach(planCampaigns(context, advertisers));
+  const ran = campaigns.filter((campaign) => campaign.starts_at !== null);
+  await createAnalytics(context, ran);
+  await linkCreative(ran, f, client);
+  await createFees(context, ran);
+}
+
+/** Each advertiser's account on every platform, connected soon after signup (every fifth one's TikTok expired). */
+async function connectAdPlatforms({ f, random }: ScenarioContext, advertisers: Member[]): Promise<void> {
   await f.adPlatformConnections.createEach(
     advertisers.flatMap(({ user, time }, i) =>
       vocabularies.campaigns.platform.map((platform) => ({
@@ -54,8 +64,13 @@ export async function createAds(context: ScenarioContext, cohort: Cohort): Promi
       })),
     ),
   );
+}
+
+/** Each advertiser's campaigns: the status mix across all of them, platforms in turn, named for the month they started. */
+function planCampaigns(context: ScenarioContext, advertisers: Member[]) {
+  const { random } = context;
   let n = 0;
-  const planned = advertisers.flatMap((member) =>
+  return advertisers.flatMap((member) =>
     Array.from({ length: member.profile.campaigns }, (_, k) => {
       const status = cycle(STATUS_MIX, n++);
       const platform = cycle(vocabularies.campaigns.platform, k);
@@ -77,8 +92,10 @@ export async function createAds(context: ScenarioContext, cohort: Cohort): Promi
       };
     }),
   );
-  const campaigns = await f.campaigns.createEach(planned);
-  const ran = campaigns.filter((campaign) => campaign.starts_at !== null);
+}
+
+/** A row of analytics for each whole UTC day a campaign ran, the last {@link ANALYTICS_DAYS} at most. */
+async function createAnalytics({ f, asOf }: ScenarioContext, ran: Row<'campaigns'>[]): Promise<void> {
   const anchor = asOf.getTime();
   await f.campaignAnalytics.createEach(
     ran.flatMap((campaign) => {
@@ -97,7 +114,11 @@ export async function createAds(context: ScenarioContext, cohort: Cohort): Promi
       }));
     }),
   );
-  await linkCreative(ran, f, client);
+}
+
+/** A fee for each whole {@link FEE_PERIOD} a campaign ran (at least one), in the fee status mix. */
+async function createFees({ f, asOf }: ScenarioContext, ran: Row<'campaigns'>[]): Promise<void> {
+  const anchor = asOf.getTime();
   let fee = 0;
   await f.adSpendFees.createEach(
     ran.flatMap((campaign) => {

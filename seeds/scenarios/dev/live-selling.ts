@@ -95,10 +95,17 @@ function lineUpStatus(show: ShowStatus, position: number): ShowItemStatus {
  * streams each seller watches.
  */
 export async function createLiveSelling(context: ScenarioContext, cohort: Cohort): Promise<void> {
-  const { f, random, asOf } = context;
-  const anchor = asOf.getTime();
   const sellers = cohort.members.filter((member) => member.profile.inventory > 0);
-  const items = await f.inventoryItems.createEach(
+  const itemsByUser = groupBy(await createInventory(context, sellers), (item) => item.user_id);
+  const shows = await createShows(context, sellers);
+  await createLineUps(context, shows, itemsByUser);
+  await createPayouts(context, sellers, itemsByUser);
+  await createCompetitorStreams(context, sellers);
+}
+
+/** Each seller's inventory, listed while they were around, in the status mix. */
+function createInventory({ f, random }: ScenarioContext, sellers: Member[]): Promise<Row<'inventory_items'>[]> {
+  return f.inventoryItems.createEach(
     perMember(
       sellers,
       (p) => p.inventory,
@@ -115,9 +122,12 @@ export async function createLiveSelling(context: ScenarioContext, cohort: Cohort
       },
     ),
   );
-  const itemsByUser = groupBy(items, (item) => item.user_id);
+}
 
-  const shows = await f.shows.createEach(
+/** Each seller's shows, in the status mix, timed by {@link showTimes}. */
+function createShows({ f, random, asOf }: ScenarioContext, sellers: Member[]): Promise<Row<'shows'>[]> {
+  const anchor = asOf.getTime();
+  return f.shows.createEach(
     perMember(
       sellers,
       (p) => p.shows,
@@ -137,6 +147,17 @@ export async function createLiveSelling(context: ScenarioContext, cohort: Cohort
       },
     ),
   );
+}
+
+/**
+ * Each show's line-up: the next {@link ITEMS_PER_SHOW} of its seller's items (show after
+ * show, wrapping round), each ending as {@link lineUpStatus} says.
+ */
+async function createLineUps(
+  { f }: ScenarioContext,
+  shows: Row<'shows'>[],
+  itemsByUser: Map<string, Row<'inventory_items'>[]>,
+): Promise<void> {
   const showsSoFar = new Map<string, number>();
   await f.showItems.createEach(
     shows.flatMap((show) => {
@@ -163,8 +184,10 @@ export async function createLiveSelling(context: ScenarioContext, cohort: Cohort
       });
     }),
   );
+}
 
-  await createPayouts(context, sellers, itemsByUser);
+/** The competitor streams each seller follows, noted while they were around. */
+async function createCompetitorStreams({ f, random }: ScenarioContext, sellers: Member[]): Promise<void> {
   await f.competitorStreams.createEach(
     perMember(
       sellers,

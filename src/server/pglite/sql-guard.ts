@@ -144,54 +144,81 @@ export function withoutLiteralsAndComments(sql: string, backslashEscapes = false
     const char = sql[index];
     const next = sql[index + 1];
     if (char === '-' && next === '-') {
-      const end = sql.indexOf('\n', index);
-      const stop = end < 0 ? sql.length : end;
+      const stop = lineCommentEnd(sql, index);
       blank(index, stop);
       index = stop;
     } else if (char === '/' && next === '*') {
-      let depth = 1;
-      let cursor = index + 2;
-      while (cursor < sql.length && depth > 0) {
-        if (sql.startsWith('/*', cursor)) {
-          depth++;
-          cursor += 2;
-        } else if (sql.startsWith('*/', cursor)) {
-          depth--;
-          cursor += 2;
-        } else cursor++;
-      }
-      blank(index, cursor);
-      index = cursor;
+      const stop = blockCommentEnd(sql, index);
+      blank(index, stop);
+      index = stop;
     } else if (char === "'" || char === '"') {
-      const backslashes =
-        char === "'" && (backslashEscapes || (/[eE]/.test(sql[index - 1] ?? '') && !/\w/.test(sql[index - 2] ?? '')));
-      let cursor = index + 1;
-      while (cursor < sql.length) {
-        if (backslashes && sql[cursor] === '\\') cursor += 2;
-        else if (sql[cursor] === char && sql[cursor + 1] === char) cursor += 2;
-        else if (sql[cursor] === char) break;
-        else cursor++;
-      }
-      const end = Math.min(cursor + 1, sql.length);
+      const close = closingQuote(sql, index, backslashEscapes);
+      const end = Math.min(close + 1, sql.length);
       // An identifier of word characters only is kept: one with a ';' or a space is no call.
       if (char === "'" || !/^"[\w$]*"$/.test(sql.slice(index, end))) blank(index, end);
       else {
         blank(index, index + 1);
-        if (cursor < sql.length) blank(cursor, cursor + 1);
+        if (close < sql.length) blank(close, close + 1);
       }
-      index = cursor + 1;
+      index = close + 1;
     } else if (char === '$' && !/\w/.test(sql[index - 1] ?? '')) {
-      DOLLAR_TAG.lastIndex = index;
-      const tag = DOLLAR_TAG.exec(sql);
-      if (tag === null) {
-        index++;
-        continue;
+      const stop = dollarQuoteEnd(sql, index);
+      if (stop === undefined) index++;
+      else {
+        blank(index, stop);
+        index = stop;
       }
-      const end = sql.indexOf(tag[0], index + tag[0].length);
-      const stop = end < 0 ? sql.length : end + tag[0].length;
-      blank(index, stop);
-      index = stop;
     } else index++;
   }
   return out + sql.slice(copied);
+}
+
+/** Where the `--` comment at `start` ends: its newline (kept), or the end of `sql`. */
+function lineCommentEnd(sql: string, start: number): number {
+  const end = sql.indexOf('\n', start);
+  return end < 0 ? sql.length : end;
+}
+
+/** Just past the `*\/` that closes the block comment at `start` (they nest), or the end of `sql`. */
+function blockCommentEnd(sql: string, start: number): number {
+  let depth = 1;
+  let cursor = start + 2;
+  while (cursor < sql.length && depth > 0) {
+    if (sql.startsWith('/*', cursor)) {
+      depth++;
+      cursor += 2;
+    } else if (sql.startsWith('*/', cursor)) {
+      depth--;
+      cursor += 2;
+    } else cursor++;
+  }
+  return cursor;
+}
+
+/**
+ * The index of the quote closing the literal or identifier opened at `start` (doubled quotes
+ * are part of it; so is a backslash's next character in an `E'...'` literal, or in every
+ * literal with `backslashEscapes`), or `sql.length` when it is never closed.
+ */
+function closingQuote(sql: string, start: number, backslashEscapes: boolean): number {
+  const quote = sql[start];
+  const backslashes =
+    quote === "'" && (backslashEscapes || (/[eE]/.test(sql[start - 1] ?? '') && !/\w/.test(sql[start - 2] ?? '')));
+  let cursor = start + 1;
+  while (cursor < sql.length) {
+    if (backslashes && sql[cursor] === '\\') cursor += 2;
+    else if (sql[cursor] === quote && sql[cursor + 1] === quote) cursor += 2;
+    else if (sql[cursor] === quote) return cursor;
+    else cursor++;
+  }
+  return cursor;
+}
+
+/** Just past the tag closing the dollar quote opened at `start` (or the end of `sql`); `undefined` when no tag opens there. */
+function dollarQuoteEnd(sql: string, start: number): number | undefined {
+  DOLLAR_TAG.lastIndex = start;
+  const tag = DOLLAR_TAG.exec(sql);
+  if (tag === null) return undefined;
+  const end = sql.indexOf(tag[0], start + tag[0].length);
+  return end < 0 ? sql.length : end + tag[0].length;
 }
