@@ -1,4 +1,4 @@
-import { runInTransaction, settle } from '../src/db/run-in-transaction.js';
+import { runInOpenedBlock, runInTransaction } from '../src/db/run-in-transaction.js';
 import type { SqlClient, TransactionalClient } from '../src/db/sql-client.js';
 
 /** PGlite's `transaction` callback gets a handle with no `isInTransaction`, but `closed`. */
@@ -26,7 +26,7 @@ function isInTransaction(client: SqlClient): boolean {
 export async function atomically<T>(client: SqlClient, work: (tx: SqlClient) => Promise<T>): Promise<T> {
   if (isInTransaction(client)) {
     await client.exec('SAVEPOINT cutx_factory');
-    return settle(
+    return runInOpenedBlock(
       client,
       work,
       'RELEASE SAVEPOINT cutx_factory',

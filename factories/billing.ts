@@ -2,8 +2,9 @@ import { SIGNUP_CREDITS } from '../src/rows/signup-credits.js';
 import { vocabularies } from '../src/rows/vocabularies.js';
 import { g } from './column-generators.js';
 import { type AnyRow, defineFactory } from './define-factory.js';
+import { derivedUuid } from './derived-uuid.js';
 import { ownedByUser } from './parents.js';
-import { after, DAY, derivedUuid } from './time.js';
+import { after, DAY } from './time.js';
 import { valueTraits } from './traits.js';
 
 /**

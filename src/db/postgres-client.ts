@@ -61,7 +61,7 @@ function toRows<Row>(raw: RawRows): Row[] {
 }
 
 /** Awaits `pending`, its database error renamed to pg's field names. */
-async function settled<T>(pending: PromiseLike<T>): Promise<T> {
+async function awaitWithPgFieldNames<T>(pending: PromiseLike<T>): Promise<T> {
   try {
     return await pending;
   } catch (error) {
@@ -79,9 +79,9 @@ function adapt(sql: PostgresClient, inTransaction: boolean): SqlClient & { isInT
     isInTransaction: () => inTransaction,
     query: async <Row>(text: string, params: unknown[] = []) => {
       const typed = params.map((value) => sql.typed(toPgText(value) as never, UNKNOWN_OID)) as never[];
-      return { rows: toRows<Row>((await settled(sql.unsafe(text, typed).raw())) as RawRows) };
+      return { rows: toRows<Row>((await awaitWithPgFieldNames(sql.unsafe(text, typed).raw())) as RawRows) };
     },
-    exec: (script) => settled(sql.unsafe(script)),
+    exec: (script) => awaitWithPgFieldNames(sql.unsafe(script)),
   };
 }
 
@@ -102,7 +102,7 @@ export function fromPostgres(sql: PostgresClient): TransactionalClient {
     ...client,
     transaction: async <T>(callback: (tx: SqlClient) => Promise<T>) => {
       if (sql.begin === undefined) return runInTransaction(adapted, callback);
-      return (await settled(sql.begin((tx: PostgresClient) => callback(adapt(tx, true))))) as T;
+      return (await awaitWithPgFieldNames(sql.begin((tx: PostgresClient) => callback(adapt(tx, true))))) as T;
     },
   };
   return adapted;

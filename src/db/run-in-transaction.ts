@@ -5,7 +5,7 @@ import type { SqlClient } from './sql-client.js';
  * runs `keep` (COMMIT, RELEASE), or `undo` (ROLLBACK ...) when `work` throws. `work` gets a
  * client without `transaction`, so code inside cannot open a second, nested BEGIN.
  */
-export async function settle<T>(
+export async function runInOpenedBlock<T>(
   client: SqlClient,
   work: (tx: SqlClient) => Promise<T>,
   keep: string,
@@ -30,5 +30,5 @@ export async function settle<T>(
 /** Runs `work` between BEGIN and COMMIT on `client`, or ROLLBACK when it throws. */
 export async function runInTransaction<T>(client: SqlClient, work: (tx: SqlClient) => Promise<T>): Promise<T> {
   await client.exec('BEGIN');
-  return settle(client, work, 'COMMIT', 'ROLLBACK');
+  return runInOpenedBlock(client, work, 'COMMIT', 'ROLLBACK');
 }

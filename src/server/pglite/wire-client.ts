@@ -66,7 +66,7 @@ export class WireClient {
   private status: TransactionStatus = 'I';
   /** After an error this server raised in an extended-protocol sequence: skip to Sync. */
   private skipToSync = false;
-  private pumping = false;
+  private handling = false;
   private running = false;
   private startupTimeoutMs: number | undefined;
   /** statement_timeout in effect in the current transaction (ms, 0 none); undefined: the startup one. */
@@ -83,7 +83,7 @@ export class WireClient {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
       this.reader.push(chunk);
-      void this.pump();
+      void this.handleArrived();
     });
     socket.on('close', () => this.close());
     socket.on('error', () => this.close());
@@ -110,9 +110,9 @@ export class WireClient {
    * on the engine happens in here, so its steps never overlap; a closed connection's
    * clean-up runs at the end, after any statement it had running.
    */
-  private async pump(): Promise<void> {
-    if (this.pumping) return;
-    this.pumping = true;
+  private async handleArrived(): Promise<void> {
+    if (this.handling) return;
+    this.handling = true;
     clearTimeout(this.idleTimer);
     try {
       while (this.phase !== 'closed') {
@@ -133,7 +133,7 @@ export class WireClient {
     else if (this.release !== undefined) {
       this.idleTimer = setTimeout(() => this.idleTimeout(), this.context.idleInTransactionTimeoutMs);
     }
-    this.pumping = false;
+    this.handling = false;
   }
 
   /** Reads the startup packet; false until it is complete. */
@@ -257,7 +257,7 @@ export class WireClient {
   /** Runs a batch on the engine in this client's turn and sends the answer. */
   private async run(frames: Buffer[], transactionTimeoutMs: number | undefined): Promise<void> {
     if (frames.length > 0) {
-      await this.hold();
+      await this.takeTurn();
       if (this.phase === 'closed') return;
       this.transactionTimeoutMs = transactionTimeoutMs;
       const timeout = effectiveTimeout(transactionTimeoutMs ?? this.startupTimeoutMs);
@@ -338,7 +338,8 @@ export class WireClient {
     if (status === 'I') await this.endTurn();
   }
 
-  private async hold(): Promise<void> {
+  /** Waits for this client's turn on the engine (kept until its transaction ends), unless it already has it. */
+  private async takeTurn(): Promise<void> {
     if (this.release !== undefined) return;
     const release = await this.context.lease.acquire();
     if (this.phase === 'closed') {
@@ -389,7 +390,7 @@ export class WireClient {
     this.close();
   }
 
-  /** Frees the connection's slot; the engine's side is cleaned up by `pump`. */
+  /** Frees the connection's slot; the engine's side is cleaned up by `handleArrived`. */
   private close(): void {
     if (this.phase === 'closed') return;
     this.phase = 'closed';
@@ -397,7 +398,7 @@ export class WireClient {
     clearTimeout(this.idleTimer);
     this.context.clients.delete(this.pid);
     if (!this.socket.destroyed) this.socket.destroy();
-    void this.pump();
+    void this.handleArrived();
   }
 
   /** Rolls back the closed connection's transaction and drops its named statements. */
