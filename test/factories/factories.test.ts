@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createFactories, type FactorySet } from '../../factories/index.js';
 import { factorySpecs } from '../../factories/specs.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import type { SqlClient } from '../../src/db/sql-client.js';
 import { type TableName, tables } from '../../src/rows/index.js';
-import { openIsolatedTestDb, openTestDb, type TestDb } from '../support/test-db.js';
+import { factoriesTest } from '../support/db-test.js';
+import { openTestDb } from '../support/test-db.js';
 
-let db: TestDb;
-let reset: () => Promise<void>;
-let f: FactorySet;
-beforeAll(async () => {
-  ({ db, reset } = await openIsolatedTestDb());
-  f = createFactories(db, { seed: 7 });
-});
 // Each test starts from empty tables, whatever the one before it committed.
-afterEach(() => reset());
-afterAll(async () => {
-  await db.close();
-});
+const test = factoriesTest(7);
 
-const count = async (table: TableName, where = 'true', params: unknown[] = []) =>
+const count = async (db: SqlClient, table: TableName, where = 'true', params: unknown[] = []) =>
   Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params)).rows[0]?.n);
 
 type LooseFactory = {
@@ -29,7 +20,7 @@ type LooseFactory = {
 } & Record<string, unknown>;
 
 describe('the factory set', () => {
-  it('has one factory per table', () => {
+  test('has one factory per table', () => {
     expect(
       Object.values(factorySpecs)
         .map((spec) => spec.table)
@@ -40,12 +31,15 @@ describe('the factory set', () => {
   // The lint: a new table or trait is exercised here without anyone adding a test.
   for (const [name, spec] of Object.entries(factorySpecs)) {
     const traits = Object.keys(spec.traits);
-    it(`${name} creates a default row and one with every trait (${traits.join(', ') || 'no traits'})`, async () => {
+    test(`${name} creates a default row and one with every trait (${traits.join(', ') || 'no traits'})`, async ({
+      db,
+      f,
+    }) => {
       const factory = f[name as keyof FactorySet] as unknown as LooseFactory;
       expect(factory.traitNames).toEqual(traits);
       for (const variant of [factory, ...traits.map((trait) => (factory[trait] as () => LooseFactory)())]) {
         const row = await variant.create();
-        expect(await count(spec.table, 'id = $1', [row.id])).toBe(1);
+        expect(await count(db, spec.table, 'id = $1', [row.id])).toBe(1);
       }
     });
   }
@@ -63,12 +57,12 @@ describe('what factories build and return', () => {
       ...Object.keys(spec.traits).map((trait) => (factory[trait] as () => ListFactory)()),
     ];
     // createList validates one row per overrides object and trusts the generators for the rest.
-    it(`${name}: every built row of every variant passes the insert schema`, () => {
+    test(`${name}: every built row of every variant passes the insert schema`, ({ f }) => {
       for (const variant of variants(f[name as keyof FactorySet] as unknown as ListFactory)) {
         for (const row of variant.buildList(40)) expect(tables[spec.table].insert.safeParse(row).error).toBeUndefined();
       }
     });
-    it(`${name}: createList returns the rows a read returns`, async () => {
+    test(`${name}: createList returns the rows a read returns`, async ({ db, f }) => {
       for (const variant of variants(f[name as keyof FactorySet] as unknown as ListFactory)) {
         const created = await variant.createList(3);
         const { rows } = await db.query(`SELECT * FROM ${spec.table} WHERE id = ANY($1::uuid[])`, [
@@ -82,27 +76,27 @@ describe('what factories build and return', () => {
 });
 
 describe('parents', () => {
-  it('creates each missing ancestor once: a product image makes one product, project and user', async () => {
-    const before = await Promise.all((['products', 'projects', 'users'] as const).map((t) => count(t)));
+  test('creates each missing ancestor once: a product image makes one product, project and user', async ({ db, f }) => {
+    const before = await Promise.all((['products', 'projects', 'users'] as const).map((t) => count(db, t)));
     const image = await f.productImages.create();
-    const after = await Promise.all((['products', 'projects', 'users'] as const).map((t) => count(t)));
+    const after = await Promise.all((['products', 'projects', 'users'] as const).map((t) => count(db, t)));
     expect(after).toEqual(before.map((n) => n + 1));
     const product = (await db.query<{ project_id: string }>('SELECT * FROM products WHERE id = $1', [image.product_id]))
       .rows[0];
     expect(product).toBeDefined();
   });
 
-  it('reuses a given parent row or key, and shares one created parent across a list', async () => {
+  test('reuses a given parent row or key, and shares one created parent across a list', async ({ db, f }) => {
     const user = await f.users.create();
-    const users = await count('users');
+    const users = await count(db, 'users');
     const [a, b] = [await f.projects.create({ user }), await f.projects.create({ user_id: user.id })];
     expect([a.user_id, b.user_id]).toEqual([user.id, user.id]);
     const items = await f.inventoryItems.createList(5);
     expect(new Set(items.map((item) => item.user_id)).size).toBe(1);
-    expect(await count('users')).toBe(users + 1);
+    expect(await count(db, 'users')).toBe(users + 1);
   });
 
-  it('keeps related parents under one user (show items, campaign assets, fees on a campaign)', async () => {
+  test('keeps related parents under one user (show items, campaign assets, fees on a campaign)', async ({ db, f }) => {
     const item = await f.showItems.create();
     const owners = await db.query<{ s: string; i: string }>(
       `SELECT s.user_id AS s, i.user_id AS i FROM show_items x JOIN shows s ON s.id = x.show_id
@@ -111,54 +105,54 @@ describe('parents', () => {
     );
     expect(owners.rows[0]?.s).toBe(owners.rows[0]?.i);
     const campaign = await f.campaigns.create();
-    const users = await count('users');
+    const users = await count(db, 'users');
     const fee = await f.adSpendFees.create({ campaign_id: campaign.id });
     expect([fee.user_id, fee.platform]).toEqual([campaign.user_id, campaign.platform]);
     await f.campaignAssets.createList(2, { campaign });
-    expect(await count('users')).toBe(users);
+    expect(await count(db, 'users')).toBe(users);
   });
 });
 
 describe('traits', () => {
-  it('returns new factories and leaves the original unchanged', async () => {
+  test('returns new factories and leaves the original unchanged', async ({ f }) => {
     const admins = f.users.admin();
     expect(admins).not.toBe(f.users);
     expect((await admins.suspended().create()).role).toBe('admin');
     expect((await f.users.create()).role).toBe('user');
   });
 
-  it('gives completed jobs an output and an asset, failed jobs an error', async () => {
+  test('gives completed jobs an output and an asset, failed jobs an error', async ({ db, f }) => {
     const done = await f.generationJobs.completed().create();
     expect(done.output_url).toMatch(/^https:/);
-    expect(await count('assets', 'job_id = $1', [done.id])).toBe(1);
+    expect(await count(db, 'assets', 'job_id = $1', [done.id])).toBe(1);
     const failed = await f.generationJobs.failed().create();
     expect([failed.status, typeof failed.error_message]).toEqual(['failed', 'string']);
   });
 
-  it('adds analytics days, show items and matched payout lines', async () => {
+  test('adds analytics days, show items and matched payout lines', async ({ db, f }) => {
     const campaign = await f.campaigns.withAnalytics(30).create();
-    expect(await count('campaign_analytics', 'campaign_id = $1', [campaign.id])).toBe(30);
+    expect(await count(db, 'campaign_analytics', 'campaign_id = $1', [campaign.id])).toBe(30);
     const show = await f.shows.withItems(4).create();
-    expect(await count('show_items', 'show_id = $1', [show.id])).toBe(4);
+    expect(await count(db, 'show_items', 'show_id = $1', [show.id])).toBe(4);
     const payout = await f.payoutImports.withLineItems(3).create();
     expect(payout.row_count).toBe(3);
     expect(
-      await count('payout_line_items', 'payout_import_id = $1 AND inventory_item_id IS NOT NULL', [payout.id]),
+      await count(db, 'payout_line_items', 'payout_import_id = $1 AND inventory_item_id IS NOT NULL', [payout.id]),
     ).toBe(3);
   });
 });
 
 describe('the ledger', () => {
-  it('sets a balance through one adjustment, and never overdraws with default jobs', async () => {
+  test('sets a balance through one adjustment, and never overdraws with default jobs', async ({ db, f }) => {
     const balance = await f.creditBalances.create({ balance: 100 });
     expect(balance.balance).toBe(100);
     expect(
-      await count('credit_transactions', "user_id = $1 AND kind = 'adjustment' AND amount = 75", [balance.user_id]),
+      await count(db, 'credit_transactions', "user_id = $1 AND kind = 'adjustment' AND amount = 75", [balance.user_id]),
     ).toBe(1);
     const user = await f.users.create();
     await f.generationJobs.createList(40, { user });
     const paid = await f.generationJobs.create({ user, credits_cost: 5 });
-    expect(await count('credit_transactions', "job_id = $1 AND kind = 'generation'", [paid.id])).toBe(1);
+    expect(await count(db, 'credit_transactions', "job_id = $1 AND kind = 'generation'", [paid.id])).toBe(1);
   });
 });
 
@@ -173,7 +167,7 @@ describe('determinism', () => {
     }
   }
 
-  it('gives the same rows, ids included, for the same seed and other rows for another', async () => {
+  test('gives the same rows, ids included, for the same seed and other rows for another', async () => {
     const [a, b, c] = [await sample(42), await sample(42), await sample(43)];
     expect(a).toEqual(b);
     expect(JSON.stringify(a)).not.toEqual(JSON.stringify(c));
@@ -181,21 +175,24 @@ describe('determinism', () => {
 });
 
 describe('bad overrides', () => {
-  it.each([
+  test.for([
     [{ emial: 'x@y.z' }, 'users.emial'],
     [{ github_id: 'twelve' }, 'users.github_id'],
     [{ role: 'root' }, 'users.role'],
-  ])('fail before the database is touched, naming the table and field (%j)', async (overrides, field) => {
-    const users = await count('users');
-    const error = await f.users.create(overrides as never).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CutxDbError);
-    expect(error).toMatchObject({ code: 'invalid_input', table: 'users' });
-    expect((error as Error).message).toContain(field);
-    expect((error as Error).message).toContain('seed 7');
-    expect(await count('users')).toBe(users);
-  });
+  ] as const)(
+    'fail before the database is touched, naming the table and field (%j)',
+    async ([overrides, field], { db, f }) => {
+      const users = await count(db, 'users');
+      const error = await f.users.create(overrides as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CutxDbError);
+      expect(error).toMatchObject({ code: 'invalid_input', table: 'users' });
+      expect((error as Error).message).toContain(field);
+      expect((error as Error).message).toContain('seed 7');
+      expect(await count(db, 'users')).toBe(users);
+    },
+  );
 
-  it('print the seed on database errors too', async () => {
+  test('print the seed on database errors too', async ({ f }) => {
     const job = await f.generationJobs.create();
     const error = await f.generationJobs
       .create({ user_id: job.user_id, idempotency_key: job.idempotency_key })
@@ -206,7 +203,7 @@ describe('bad overrides', () => {
 });
 
 describe('the portable insert path', () => {
-  it('works through the bare SqlClient interface (no COPY), beside another seed in one database', async () => {
+  test('works through the bare SqlClient interface (no COPY), beside another seed in one database', async ({ db }) => {
     const bare: SqlClient = { query: (sql, params) => db.query(sql, params), exec: (sql) => db.exec(sql) };
     const rows = await createFactories(bare, { seed: 99 }).adPlatformConnections.createList(3);
     expect(rows.map((row) => row.scopes)).toEqual([

@@ -1,5 +1,6 @@
 import { test as base } from 'vitest';
-import { openTestDb, type TestDb } from './test-db.js';
+import { createFactories, type FactorySet } from '../../factories/index.js';
+import { openIsolatedTestDb, openTestDb, type TestDb } from './test-db.js';
 
 /**
  * `test` with the file's database as a fixture, on the engine under test: opened when the
@@ -21,3 +22,43 @@ export const dbTest = base.extend<{ db: TestDb }>({
     { scope: 'file' },
   ],
 });
+
+interface IsolatedFixtures {
+  isolated: Awaited<ReturnType<typeof openIsolatedTestDb>>;
+  db: TestDb;
+  emptiedAfterEach: undefined;
+}
+
+/**
+ * `test` with the file's database as a fixture, emptied after each test of whatever it
+ * wrote (committed or not), so every test starts from empty tables.
+ */
+export const isolatedDbTest = base.extend<IsolatedFixtures>({
+  isolated: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const isolated = await openIsolatedTestDb();
+      try {
+        await use(isolated);
+      } finally {
+        await isolated.db.close();
+      }
+    },
+    { scope: 'file' },
+  ],
+  db: [async ({ isolated }, use) => use(isolated.db), { scope: 'file' }],
+  emptiedAfterEach: [
+    async ({ isolated }, use) => {
+      await use(undefined);
+      await isolated.reset();
+    },
+    { auto: true },
+  ],
+});
+
+/** {@link isolatedDbTest} with `f`, a factory set of `seed` on the database that the file's tests share. */
+export function factoriesTest(seed: number) {
+  return isolatedDbTest.extend<{ f: FactorySet }>({
+    f: [async ({ db }, use) => use(createFactories(db, { seed })), { scope: 'file' }],
+  });
+}
