@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { describe, expect } from 'vitest';
+import { dbTest as test } from '../support/db-test.js';
+import type { TestDb } from '../support/test-db.js';
 import {
   foreignKeyLines,
   indexDefinitionProblems,
@@ -11,14 +12,8 @@ import {
   vocabularyProblems,
 } from './contract-checks.js';
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-
-/** Runs a check against the schema as one DDL script leaves it, then rolls the DDL back. */
-async function problemsAfter(ddl: string, check: (db: TestDb) => Promise<string[]>): Promise<string[]> {
+/** Runs a check against the schema as one DDL script leaves `db`, then rolls the DDL back. */
+async function problemsAfter(db: TestDb, ddl: string, check: (db: TestDb) => Promise<string[]>): Promise<string[]> {
   await db.exec(`BEGIN; ${ddl}`);
   try {
     return await check(db);
@@ -126,8 +121,8 @@ const breakages: [string, string, (db: TestDb) => Promise<string[]>, RegExp][] =
 ];
 
 describe('the contract checks', () => {
-  it.each(breakages)('notice when %s', async (_name, ddl, check, expected) => {
-    const problems = await problemsAfter(ddl, check);
+  test.for(breakages)('notice when %s', async ([, ddl, check, expected], { db }) => {
+    const problems = await problemsAfter(db, ddl, check);
     expect(problems.join('\n')).toMatch(expected);
   });
 });

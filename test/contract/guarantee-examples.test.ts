@@ -1,28 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import type { SqlClient } from '../../src/db/sql-client.js';
 import { SIGNUP_CREDITS } from '../../src/rows/index.js';
+import { dbTest as test } from '../support/db-test.js';
 import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
 
 // Plain examples of guarantees 1, 3, 5, 6 and 10; the properties in test/properties cover
 // every input. Each test runs inside a transaction that is rolled back afterwards.
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
-});
-afterAll(() => db.close());
-beforeEach(async () => {
+test.beforeEach(async ({ db }) => {
   await db.exec('BEGIN');
   return () => db.exec('ROLLBACK');
 });
 
-async function insertUser(email: string): Promise<string> {
+async function insertUser(db: SqlClient, email: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>('INSERT INTO users (email) VALUES ($1) RETURNING id', [email]);
   return rows[0]?.id ?? '';
 }
 
 describe('signup credits (guarantee 1)', () => {
-  it('gives a new user one balance of 25 and one +25 signup_bonus transaction', async () => {
-    const userId = await insertUser('new@cutx.test');
+  test('gives a new user one balance of 25 and one +25 signup_bonus transaction', async ({ db }) => {
+    const userId = await insertUser(db, 'new@cutx.test');
     const balances = await db.query('SELECT balance FROM credit_balances WHERE user_id = $1', [userId]);
     const ledger = await db.query('SELECT kind, amount, balance_after FROM credit_transactions WHERE user_id = $1', [
       userId,
@@ -31,7 +27,7 @@ describe('signup credits (guarantee 1)', () => {
     expect(ledger.rows).toEqual([{ kind: 'signup_bonus', amount: SIGNUP_CREDITS, balance_after: SIGNUP_CREDITS }]);
   });
 
-  it('does the same for every row of a multi-row insert', async () => {
+  test('does the same for every row of a multi-row insert', async ({ db }) => {
     await db.query("INSERT INTO users (email) VALUES ('a@cutx.test'), ('b@cutx.test'), ('c@cutx.test')");
     const { rows } = await db.query(
       `SELECT count(*)::int AS users,
@@ -45,8 +41,8 @@ describe('signup credits (guarantee 1)', () => {
 });
 
 describe('updated_at (guarantee 3)', () => {
-  it('moves updated_at forward on every update and never changes created_at', async () => {
-    const userId = await insertUser('clock@cutx.test');
+  test('moves updated_at forward on every update and never changes created_at', async ({ db }) => {
+    const userId = await insertUser(db, 'clock@cutx.test');
     // In microseconds, as the database keeps them: two updates can fall in one millisecond.
     const read = async () => {
       const { rows } = await db.query<{ created_at: Date; updated_us: string }>(
@@ -66,8 +62,8 @@ describe('updated_at (guarantee 3)', () => {
     expect(twice?.created_at).toEqual(before?.created_at);
   });
 
-  it('does not let an update move updated_at backwards', async () => {
-    const userId = await insertUser('past@cutx.test');
+  test('does not let an update move updated_at backwards', async ({ db }) => {
+    const userId = await insertUser(db, 'past@cutx.test');
     await db.query("UPDATE users SET updated_at = '2000-01-01' WHERE id = $1", [userId]);
     const { rows } = await db.query<{ moved: boolean }>(
       'SELECT updated_at > created_at AS moved FROM users WHERE id = $1',
@@ -78,20 +74,20 @@ describe('updated_at (guarantee 3)', () => {
 });
 
 describe('idempotency (guarantee 5)', () => {
-  const insertJob = (userId: string, key: string) =>
+  const insertJob = (db: SqlClient, userId: string, key: string) =>
     db.query("INSERT INTO generation_jobs (user_id, type, idempotency_key) VALUES ($1, 'copy', $2)", [userId, key]);
 
-  it('refuses the same key twice for one user with unique_violation on idx_jobs_idempotency', async () => {
-    const userId = await insertUser('retry@cutx.test');
-    await insertJob(userId, 'request-1');
-    await expectSqlState(insertJob(userId, 'request-1'), SQL_STATE.uniqueViolation, 'idx_jobs_idempotency');
+  test('refuses the same key twice for one user with unique_violation on idx_jobs_idempotency', async ({ db }) => {
+    const userId = await insertUser(db, 'retry@cutx.test');
+    await insertJob(db, userId, 'request-1');
+    await expectSqlState(insertJob(db, userId, 'request-1'), SQL_STATE.uniqueViolation, 'idx_jobs_idempotency');
   });
 
-  it('accepts the same key for two users', async () => {
-    const first = await insertUser('first@cutx.test');
-    const second = await insertUser('second@cutx.test');
-    await insertJob(first, 'request-1');
-    await insertJob(second, 'request-1');
+  test('accepts the same key for two users', async ({ db }) => {
+    const first = await insertUser(db, 'first@cutx.test');
+    const second = await insertUser(db, 'second@cutx.test');
+    await insertJob(db, first, 'request-1');
+    await insertJob(db, second, 'request-1');
     const { rows } = await db.query(
       "SELECT count(*)::int AS jobs FROM generation_jobs WHERE idempotency_key = 'request-1'",
     );
@@ -100,8 +96,8 @@ describe('idempotency (guarantee 5)', () => {
 });
 
 describe('search (guarantee 6)', () => {
-  beforeEach(async () => {
-    const userId = await insertUser('cards@cutx.test');
+  test.beforeEach(async ({ db }) => {
+    const userId = await insertUser(db, 'cards@cutx.test');
     await db.query(
       `INSERT INTO inventory_items (user_id, name, category, condition, cost_cents, value_cents)
        SELECT $1, name, 'trading_cards', 'good', 100, 200
@@ -110,21 +106,21 @@ describe('search (guarantee 6)', () => {
     );
   });
 
-  const names = async (where: string, param: string) =>
+  const names = async (db: SqlClient, where: string, param: string) =>
     (
       await db.query<{ name: string }>(`SELECT name FROM inventory_items WHERE ${where} ORDER BY name`, [param])
     ).rows.map((row) => row.name);
 
-  it('finds a substring with ILIKE, whatever its case', async () => {
-    expect(await names('name ILIKE $1', '%shadowLESS%')).toEqual(['Blastoise Shadowless']);
+  test('finds a substring with ILIKE, whatever its case', async ({ db }) => {
+    expect(await names(db, 'name ILIKE $1', '%shadowLESS%')).toEqual(['Blastoise Shadowless']);
   });
 
-  it('finds a name with a typo by similarity', async () => {
-    expect(await names('word_similarity($1, name) > 0.5', 'charizrd')).toEqual(['Charizard Base Set Holo']);
-    expect(await names('$1 <% name', 'charizrd')).toEqual(['Charizard Base Set Holo']);
+  test('finds a name with a typo by similarity', async ({ db }) => {
+    expect(await names(db, 'word_similarity($1, name) > 0.5', 'charizrd')).toEqual(['Charizard Base Set Holo']);
+    expect(await names(db, '$1 <% name', 'charizrd')).toEqual(['Charizard Base Set Holo']);
   });
 
-  it('uses idx_inventory_search for ILIKE and similarity once the table is analyzed', async () => {
+  test('uses idx_inventory_search for ILIKE and similarity once the table is analyzed', async ({ db }) => {
     await db.exec('ANALYZE inventory_items; SET LOCAL enable_seqscan = off');
     for (const predicate of ["name ILIKE '%izar%'", "name % 'charizrd'"]) {
       const { rows } = await db.query<{ 'QUERY PLAN': string }>(
@@ -136,7 +132,7 @@ describe('search (guarantee 6)', () => {
 });
 
 describe('audit (guarantee 10)', () => {
-  const insertEntry = async (actorId: string) =>
+  const insertEntry = async (db: SqlClient, actorId: string) =>
     (
       await db.query<{ id: string }>(
         "INSERT INTO admin_audit_log (actor_id, actor_email, action) VALUES ($1, 'admin@cutx.test', 'user.suspend') RETURNING id",
@@ -144,8 +140,8 @@ describe('audit (guarantee 10)', () => {
       )
     ).rows[0]?.id;
 
-  it('refuses UPDATE and DELETE of an entry', async () => {
-    const entryId = await insertEntry(await insertUser('admin@cutx.test'));
+  test('refuses UPDATE and DELETE of an entry', async ({ db }) => {
+    const entryId = await insertEntry(db, await insertUser(db, 'admin@cutx.test'));
     await db.exec('SAVEPOINT refused');
     await expectSqlState(
       db.query("UPDATE admin_audit_log SET action = 'user.ban' WHERE id = $1", [entryId]),
@@ -161,9 +157,9 @@ describe('audit (guarantee 10)', () => {
     expect(rows).toEqual([{ action: 'user.suspend' }]);
   });
 
-  it('keeps the entry when its actor is deleted, with the actor nulled', async () => {
-    const actorId = await insertUser('admin@cutx.test');
-    const entryId = await insertEntry(actorId);
+  test('keeps the entry when its actor is deleted, with the actor nulled', async ({ db }) => {
+    const actorId = await insertUser(db, 'admin@cutx.test');
+    const entryId = await insertEntry(db, actorId);
     await db.query('DELETE FROM users WHERE id = $1', [actorId]);
     const { rows } = await db.query('SELECT actor_id, actor_email FROM admin_audit_log WHERE id = $1', [entryId]);
     expect(rows).toEqual([{ actor_id: null, actor_email: 'admin@cutx.test' }]);

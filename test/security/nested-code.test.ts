@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { describe, expect } from 'vitest';
+import { dbTest as test } from '../support/db-test.js';
 import { expectVictims, guardAttacks, guardedRows, INSERT_VICTIMS, runAttack } from './guard-attacks.js';
 
 // On the engine under test, as the superuser the suite connects as (PGlite has no other
 // role): the guards themselves refuse every attack, with no grant to help them.
 // test/postgres/application-role.test.ts runs the same attacks as an application role.
 describe('ledger and audit guards against code nested in a client’s own statement', () => {
-  let db: TestDb;
-
-  beforeAll(async () => {
-    db = await openTestDb();
+  test.beforeAll(async ({ db }) => {
     await db.exec(INSERT_VICTIMS);
   });
-  afterAll(() => db.close());
 
-  it('starts from victims whose balances match their ledgers', async () => {
+  test('starts from victims whose balances match their ledgers', async ({ db }) => {
     expectVictims(await guardedRows(db));
   });
 
-  it.each(guardAttacks)('refuses this and changes nothing: $name', async (attack) => {
+  test.for(guardAttacks)('refuses this and changes nothing: $name', async (attack, { db }) => {
     const before = await guardedRows(db);
     const error = await runAttack(db, attack);
     expect(error, 'the attack should have been refused').toBeInstanceOf(Error);
