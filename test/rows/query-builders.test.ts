@@ -3,49 +3,56 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type Selectable } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { test as base, describe, expect, expectTypeOf } from 'vitest';
 import { inventoryItems, users } from '../../src/drizzle/index.js';
 import type { Database } from '../../src/kysely/index.js';
 import { type Row, tables } from '../../src/rows/index.js';
-import { createTestDb } from '../../src/testing/create-test-db.js';
-import { createPgTestDb } from '../../src/testing/pg-test-db.js';
+import { openTestDb, type TestDb } from '../../src/testing/test-db.js';
 import { engine } from '../support/test-db.js';
 
-const serverUrl = process.env.CUTX_TEST_DATABASE_URL;
+interface Builders {
+  kysely: Kysely<Database>;
+  drizzle: ReturnType<typeof drizzlePglite> | ReturnType<typeof drizzlePg>;
+}
 
-let kysely: Kysely<Database>;
-let drizzle: ReturnType<typeof drizzlePglite> | ReturnType<typeof drizzlePg>;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  if (serverUrl) {
-    const db = await createPgTestDb(serverUrl);
+/** Kysely and Drizzle on the package's own test database, each through the driver its engine takes. */
+function buildersOn(db: TestDb): Builders & { close(): Promise<void> } {
+  if (db.pglite === undefined) {
     const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    drizzle = drizzlePg(pool);
-    close = async () => {
-      await kysely.destroy();
-      await db.close();
-    };
-  } else {
-    const db = await createTestDb();
-    // PostgresDialect only needs a pool whose clients run `query(sql, params)` and return
-    // `rows`; without pg's `command` it reports no affected-row counts, which no test reads.
-    const pool = {
-      connect: async () => ({ query: (sql: string, params: unknown[]) => db.query(sql, params), release: () => {} }),
-      end: async () => {},
-    } as unknown as PostgresPool;
-    kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    drizzle = drizzlePglite(db);
-    close = () => db.close();
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, drizzle: drizzlePg(pool), close: () => kysely.destroy() };
   }
-});
-afterAll(async () => {
-  await close?.();
+  // PostgresDialect only needs a pool whose clients run `query(sql, params)` and return
+  // `rows`; without pg's `command` it reports no affected-row counts, which no test reads.
+  const pool = {
+    connect: async () => ({ query: (sql: string, params: unknown[]) => db.query(sql, params), release: () => {} }),
+    end: async () => {},
+  } as unknown as PostgresPool;
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, drizzle: drizzlePglite(db.pglite), close: () => kysely.destroy() };
+}
+
+const test = base.extend<{ builders: Builders }>({
+  builders: [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const db = await openTestDb({ serverUrl: process.env.CUTX_TEST_DATABASE_URL });
+      const builders = buildersOn(db);
+      try {
+        await use(builders);
+      } finally {
+        await builders.close();
+        await db.close();
+      }
+    },
+    { scope: 'file' },
+  ],
 });
 
 describe(`the generated query-builder types (${engine})`, () => {
-  it('let Kysely insert a row from its required columns alone, and read it as the policy says', async () => {
+  test('let Kysely insert a row from its required columns alone, and read it as the policy says', async ({
+    builders: { kysely },
+  }) => {
     const user = await kysely
       .insertInto('users')
       .values({ email: 'kysely@example.com' })
@@ -72,7 +79,9 @@ describe(`the generated query-builder types (${engine})`, () => {
     expectTypeOf<Selectable<Database['campaign_analytics']>['date']>().toEqualTypeOf<Date>();
   });
 
-  it('refuse, at compile time, an insert without a required column or with a value outside a vocabulary', () => {
+  test('refuse, at compile time, an insert without a required column or with a value outside a vocabulary', ({
+    builders: { kysely },
+  }) => {
     // Compiled, never run: the @ts-expect-error lines fail `npm run typecheck` if they compile.
     const _compileOnly = () => [
       // @ts-expect-error email is required
@@ -85,7 +94,7 @@ describe(`the generated query-builder types (${engine})`, () => {
     expect(typeof _compileOnly).toBe('function');
   });
 
-  it('let Drizzle select with the generated tables, in the same JS types', async () => {
+  test('let Drizzle select with the generated tables, in the same JS types', async ({ builders: { drizzle } }) => {
     const [user] = await drizzle.insert(users).values({ email: 'drizzle@example.com' }).returning();
     const id = user?.id as string;
     await drizzle.insert(inventoryItems).values({
