@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFactories } from '../../factories/index.js';
 import { startOfUtcDay } from '../../factories/time.js';
 import { DEFAULT_AS_OF, parseAsOf } from '../../seeds/as-of.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { dbTest } from '../support/db-test.js';
 
 const DAY = 86_400_000;
 
@@ -31,15 +31,7 @@ describe('parseAsOf', () => {
 });
 
 describe('createFactories asOf', () => {
-  let db: TestDb;
-  beforeAll(async () => {
-    db = await openTestDb();
-  });
-  afterAll(async () => {
-    await db.close();
-  });
-
-  it('stamps rows a second apart in the day before the anchor', async () => {
+  dbTest('stamps rows a second apart in the day before the anchor', async ({ db }) => {
     const asOf = new Date('2026-03-15T12:00:00Z');
     const f = createFactories(db, { seed: 5, asOf });
     const [first, second] = await f.generationJobs.createList(2);
@@ -51,16 +43,19 @@ describe('createFactories asOf', () => {
     expect(done.completed_at?.getTime()).toBeLessThan(asOf.getTime());
   });
 
-  it('defaults to the start of the current UTC day: rows sit in the day before today, not in 2025', async () => {
-    const before = startOfUtcDay(new Date()).getTime();
-    const user = await createFactories(db, { seed: 6 }).users.create();
-    const after = startOfUtcDay(new Date()).getTime();
-    const at = user.created_at.getTime();
-    expect(at).toBeGreaterThan(before - DAY);
-    expect(at).toBeLessThan(after);
-  });
+  dbTest(
+    'defaults to the start of the current UTC day: rows sit in the day before today, not in 2025',
+    async ({ db }) => {
+      const before = startOfUtcDay(new Date()).getTime();
+      const user = await createFactories(db, { seed: 6 }).users.create();
+      const after = startOfUtcDay(new Date()).getTime();
+      const at = user.created_at.getTime();
+      expect(at).toBeGreaterThan(before - DAY);
+      expect(at).toBeLessThan(after);
+    },
+  );
 
-  it('refuses an invalid Date as the anchor', () => {
+  dbTest('refuses an invalid Date as the anchor', ({ db }) => {
     expect(() => createFactories(db, { seed: 1, asOf: new Date('nope') })).toThrowError(
       expect.objectContaining({ code: 'invalid_input', message: expect.stringContaining('asOf') }),
     );

@@ -2,6 +2,25 @@ import { test as base } from 'vitest';
 import { createFactories, type FactorySet } from '../../factories/index.js';
 import { openIsolatedTestDb, openTestDb, type TestDb } from './test-db.js';
 
+/** A file-scoped fixture: `open` when the file's first test asks for it, `close` after its last. */
+function perFile<T>(
+  open: () => Promise<T>,
+  close: (value: T) => Promise<void>,
+): [(context: object, use: (value: T) => Promise<void>) => Promise<void>, { scope: 'file' }] {
+  return [
+    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
+    async ({}, use: (value: T) => Promise<void>) => {
+      const value = await open();
+      try {
+        await use(value);
+      } finally {
+        await close(value);
+      }
+    },
+    { scope: 'file' },
+  ];
+}
+
 /**
  * `test` with the file's database as a fixture, on the engine under test: opened when the
  * file's first test asks for it, closed after its last.
@@ -9,18 +28,7 @@ import { openIsolatedTestDb, openTestDb, type TestDb } from './test-db.js';
  * @example test('has the tables', async ({ db }) => { ... })
  */
 export const dbTest = base.extend<{ db: TestDb }>({
-  db: [
-    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const db = await openTestDb();
-      try {
-        await use(db);
-      } finally {
-        await db.close();
-      }
-    },
-    { scope: 'file' },
-  ],
+  db: perFile(openTestDb, (db) => db.close()),
 });
 
 interface IsolatedFixtures {
@@ -34,18 +42,7 @@ interface IsolatedFixtures {
  * wrote (committed or not), so every test starts from empty tables.
  */
 export const isolatedDbTest = base.extend<IsolatedFixtures>({
-  isolated: [
-    // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const isolated = await openIsolatedTestDb();
-      try {
-        await use(isolated);
-      } finally {
-        await isolated.db.close();
-      }
-    },
-    { scope: 'file' },
-  ],
+  isolated: perFile(openIsolatedTestDb, (isolated) => isolated.db.close()),
   db: [async ({ isolated }, use) => use(isolated.db), { scope: 'file' }],
   emptiedAfterEach: [
     async ({ isolated }, use) => {
