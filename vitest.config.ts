@@ -11,8 +11,10 @@ const engine =
 /**
  * Files about one engine's own behaviour, which the other engine's project leaves out. The
  * PGlite ones run scratch copies of the repository through the embedded database (codegen,
- * a new table) or test what only an embedded data directory has (its lock, the layers lint
- * run once).
+ * a new table), test what only an embedded data directory has (its lock, the layers lint
+ * run once), or test PGlite behind its wire server and the vitest fixture on it. The
+ * PostgreSQL ones test what only a real server has: other roles, concurrent sessions,
+ * migrate and status against a server database.
  */
 const onlyOn = {
   pglite: [
@@ -20,8 +22,13 @@ const onlyOn = {
     'test/db/open-db-lock.test.ts',
     'test/factories/new-table.test.ts',
     'test/package/layers.test.ts',
+    'test/server/engine-restart.test.ts',
+    'test/server/pglite-session.test.ts',
+    'test/server/pglite-wire.test.ts',
+    'test/server/serve-from-checkout.test.ts',
+    'test/vitest/fixtures.test.ts',
   ],
-  postgres: [],
+  postgres: ['test/postgres/**'],
 } satisfies Record<typeof engine, string[]>;
 const otherEngine = engine === 'postgres' ? 'pglite' : 'postgres';
 

@@ -10,7 +10,6 @@ import type { SqlClient } from '../../src/db/sql-client.js';
 import { metadata, SIGNUP_CREDITS } from '../../src/rows/index.js';
 import { expectVictims, guardAttacks, guardedRows, INSERT_VICTIMS, runAttack } from '../security/guard-attacks.js';
 import { expectSqlState, SQL_STATE } from '../support/sql-state.js';
-import { engine } from '../support/test-db.js';
 
 const ROLES_SQL = readFileSync(fileURLToPath(new URL('../../docs/roles.sql', import.meta.url)), 'utf8');
 
@@ -25,7 +24,7 @@ interface RoleDb {
 
 // Roles belong to the whole server, so every name carries this run's suffix, and the roles
 // get a password in case the server does not trust loopback.
-describe.skipIf(engine !== 'postgres')('the application role of docs/roles.sql on a real server', () => {
+describe('the application role of docs/roles.sql on a real server', () => {
   const serverUrl = process.env.CUTX_TEST_DATABASE_URL ?? '';
   const suffix = `${process.pid}_${Date.now().toString(36)}`;
   const password = randomBytes(12).toString('hex');

@@ -1,11 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgTestDb, type PgTestDb } from '../../src/testing/pg-test-db.js';
-import { engine } from '../support/test-db.js';
 
 // Races need real concurrent connections: PGlite is one connection, so these run only
 // against a server (CUTX_TEST_DATABASE_URL).
-describe.skipIf(engine !== 'postgres')('concurrent connections on a real server', () => {
+describe('concurrent connections on a real server', () => {
   let db: PgTestDb;
   let pool: pg.Pool;
 

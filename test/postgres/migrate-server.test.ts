@@ -3,11 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATION_LOCK_KEY, migrate } from '../../src/db/migrate.js';
 import { fromPg } from '../../src/db/pg-client.js';
 import { readSchemaFiles } from '../../src/db/schema-files.js';
-import { engine } from '../support/test-db.js';
 import { createEmptyDatabase, type EmptyDatabase } from './empty-database.js';
 
 // Concurrent connections and roles need a real server (PGlite is one connection, one role).
-describe.skipIf(engine !== 'postgres')('migrate on a real server', () => {
+describe('migrate on a real server', () => {
   const files = readSchemaFiles();
   let database: EmptyDatabase;
   const clients: pg.Client[] = [];

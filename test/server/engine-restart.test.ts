@@ -6,11 +6,10 @@ import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { openDb } from '../../src/db/open.js';
 import { EngineInterrupted, EngineThread } from '../../src/server/pglite/engine-thread.js';
 import { queryMessage } from '../../src/server/pglite/protocol/backend-messages.js';
-import { engine } from '../support/test-db.js';
 
-const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-restart-'));
+const root = mkdtempSync(join(tmpdir(), 'cutx-restart-'));
 afterAll(() => {
-  if (root !== '') rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 // No statement here comes near it: only interrupts end a batch early.
@@ -29,7 +28,7 @@ async function running(thread: EngineThread): Promise<void> {
   }
 }
 
-describe.skipIf(engine === 'postgres')('EngineThread: a restart under writes', () => {
+describe('EngineThread: a restart under writes', () => {
   it(
     'never opens the data directory twice, and keeps every committed write',
     async () => {

@@ -5,17 +5,16 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { frontendMessage } from '../../src/server/pglite/protocol/backend-messages.js';
 import { killAll, type ServeProcess, startServe, stopServe } from '../cli/cutx-db-process.js';
-import { engine } from '../support/test-db.js';
 import { pgClient, withClients } from './pg-clients.js';
 import { endsReady, rawSession, sqlState } from './raw-session.js';
 
 // PGlite is one backend session shared by every client of `cutx-db serve`: these tests are
 // what one client can do to it, and what the next client must (not) see.
 
-const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-session-'));
+const root = mkdtempSync(join(tmpdir(), 'cutx-session-'));
 afterAll(() => {
   killAll();
-  if (root !== '') rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 const ADVISORY_LOCKS = "SELECT count(*)::text AS v FROM pg_locks WHERE locktype = 'advisory'";
@@ -148,7 +147,7 @@ const sessionStates: SessionState[] = [
 
 const value = async (client: pg.Client, sql: string) => (await client.query<{ v: string }>(sql)).rows[0]?.v;
 
-describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: one session shared by every client', () => {
+describe('cutx-db serve --engine pglite: one session shared by every client', () => {
   let server: ServeProcess;
 
   beforeAll(async () => {

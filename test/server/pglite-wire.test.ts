@@ -8,15 +8,13 @@ import pg from 'pg';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { killAll, runCutxDb, type ServeProcess, startServe, stopServe } from '../cli/cutx-db-process.js';
-import { engine } from '../support/test-db.js';
 import { pgClient, withClients } from './pg-clients.js';
 import { authenticate, rawSession, sqlState } from './raw-session.js';
 
-// Made only when the tests run: a skipped file runs no afterAll to remove it.
-const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-wire-'));
+const root = mkdtempSync(join(tmpdir(), 'cutx-wire-'));
 afterAll(() => {
   killAll();
-  if (root !== '') rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 const PASSWORD = 'wire-test-password';
@@ -39,7 +37,7 @@ async function sendCancel(url: string, client: pg.Client): Promise<void> {
   await rawSession(url, [packet]);
 }
 
-describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed input', () => {
+describe('cutx-db serve --engine pglite: malformed input', () => {
   let server: ServeProcess;
 
   beforeAll(async () => {
@@ -120,7 +118,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: malformed
   });
 });
 
-describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: a transaction-mode pool', () => {
+describe('cutx-db serve --engine pglite: a transaction-mode pool', () => {
   let server: ServeProcess;
 
   beforeAll(async () => {
@@ -306,7 +304,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: a transac
   });
 });
 
-describe.skipIf(engine === 'postgres')('cutx-db serve --engine pglite: where it listens', () => {
+describe('cutx-db serve --engine pglite: where it listens', () => {
   it('refuses a non-loopback --host unless --allow-remote and --password are both given', async () => {
     for (const extra of [[], ['--allow-remote'], ['--password', PASSWORD]]) {
       const result = await runCutxDb([

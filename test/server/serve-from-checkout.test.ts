@@ -5,18 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { engine } from '../support/test-db.js';
 import { withClients } from './pg-clients.js';
 
 const checkout = fileURLToPath(new URL('../..', import.meta.url));
-const root = engine === 'postgres' ? '' : mkdtempSync(join(tmpdir(), 'cutx-checkout-'));
+const root = mkdtempSync(join(tmpdir(), 'cutx-checkout-'));
 afterAll(() => {
-  if (root !== '') rmSync(root, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
 });
 
 // `npm run cutx-db` runs cli/main.ts through tsx, never a build: the engine's worker thread
 // must start from TypeScript too.
-describe.skipIf(engine === 'postgres')('npm run cutx-db -- serve, from the checkout', () => {
+describe('npm run cutx-db -- serve, from the checkout', () => {
   it('starts the pglite engine and answers a client', async () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const args = ['run', '-s', 'cutx-db', '--', 'serve', '--engine', 'pglite', '--data-dir', join(root, 'data')];

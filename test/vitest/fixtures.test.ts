@@ -6,10 +6,9 @@ import type { FactorySet } from '../../factories/index.js';
 import { CutxDbError } from '../../src/db/errors.js';
 import { SIGNUP_CREDITS } from '../../src/rows/signup-credits.js';
 import { expect, test } from '../../vitest/index.js';
-import { engine } from '../support/test-db.js';
 
 // The fixture serves embedded PGlite databases whatever engine the suite tests.
-describe.skipIf(engine === 'postgres')('the vitest fixture', () => {
+describe('the vitest fixture', () => {
   const users = async (db: { query: (sql: string) => Promise<{ rows: unknown[] }> }) =>
     (await db.query('SELECT email FROM users ORDER BY email')).rows;
 
@@ -41,7 +40,7 @@ describe.skipIf(engine === 'postgres')('the vitest fixture', () => {
 
 // vitest keeps every test's context to the end of the file, so a factory set held there for
 // each test would keep its memory until then.
-describe.skipIf(engine === 'postgres')('the factories fixture after its test', () => {
+describe('the factories fixture after its test', () => {
   setFlagsFromString('--expose-gc');
   const collectGarbage: () => void = runInNewContext('gc');
   let ended: FactorySet | undefined;
@@ -74,7 +73,7 @@ describe.skipIf(engine === 'postgres')('the factories fixture after its test', (
   });
 });
 
-describe.skipIf(engine === 'postgres')('the vitest fixture over the wire', () => {
+describe('the vitest fixture over the wire', () => {
   test('serves the test database at databaseUrl: pg reads the rows the factories wrote', async ({
     databaseUrl,
     factories,
@@ -98,7 +97,7 @@ describe.skipIf(engine === 'postgres')('the vitest fixture over the wire', () =>
 
 // Every test creates the same seed-1 user: on one shared database all but one would fail
 // with a duplicate key, as they did before concurrent tests got databases of their own.
-describe.skipIf(engine === 'postgres').concurrent('the vitest fixture in concurrent tests', () => {
+describe.concurrent('the vitest fixture in concurrent tests', () => {
   for (const n of [1, 2, 3, 4]) {
     test(`gives concurrent test ${n} a database of its own`, async ({ db, factories }) => {
       const user = await factories.users.create();
