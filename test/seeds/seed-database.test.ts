@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createFactories } from '../../factories/index.js';
 import { DEFAULT_AS_OF } from '../../seeds/as-of.js';
 import { personas } from '../../seeds/personas.js';
@@ -9,8 +9,10 @@ import { seedDatabase } from '../../seeds/seed-database.js';
 import { checkSeedScale, MAX_SEED_SCALE } from '../../seeds/seed-scale.js';
 import { countRows, noTableHasPages, tableNames } from '../../seeds/table-order.js';
 import { CutxDbError } from '../../src/db/errors.js';
+import type { SqlClient } from '../../src/db/sql-client.js';
 import { SIGNUP_CREDITS } from '../../src/rows/signup-credits.js';
-import { openTestDb, type TestDb } from '../support/test-db.js';
+import { dbTest as test } from '../support/db-test.js';
+import { openTestDb } from '../support/test-db.js';
 
 const dev = scenarios.dev as Scenario;
 
@@ -27,32 +29,29 @@ const failsMidway: Scenario = {
   ],
 };
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await openTestDb();
+test.beforeAll(async ({ db }) => {
   await seedDatabase(db, { scenario: dev, seed: 1, scale: 1 });
 });
-afterAll(async () => {
-  await db.close();
-});
 
-const one = async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows[0] as T;
+const one = async <T>(db: SqlClient, sql: string, params: unknown[] = []) =>
+  (await db.query<T>(sql, params)).rows[0] as T;
 
 describe('seedDatabase with the dev scenario', () => {
-  it('fills every table', async () => {
+  test('fills every table', async ({ db }) => {
     const counts = await countRows(db);
     expect(tableNames.filter((table) => counts[table] === 0)).toEqual([]);
   });
 
-  it('keeps the ledger: every balance is the sum of its transactions, and none is negative', async () => {
+  test('keeps the ledger: every balance is the sum of its transactions, and none is negative', async ({ db }) => {
     const { broken } = await one<{ broken: number }>(
+      db,
       `SELECT count(*)::int AS broken FROM credit_balances b
         WHERE b.balance < 0 OR b.balance <> (SELECT coalesce(sum(amount), 0) FROM credit_transactions t WHERE t.user_id = b.user_id)`,
     );
     expect(broken).toBe(0);
   });
 
-  it('gives the personas their fixed ids, roles, statuses and balances', async () => {
+  test('gives the personas their fixed ids, roles, statuses and balances', async ({ db }) => {
     const rows = (
       await db.query<{ id: string; role: string; status: string; balance: number; transactions: number }>(
         `SELECT u.id, u.role, u.status, b.balance,
@@ -69,14 +68,17 @@ describe('seedDatabase with the dev scenario', () => {
     expect(byId.get(personas.newcomer.id)).toMatchObject({ balance: SIGNUP_CREDITS, transactions: 1 });
   });
 
-  it('has every job type in every status', async () => {
+  test('has every job type in every status', async ({ db }) => {
     const { pairs } = await one<{ pairs: number }>(
+      db,
       'SELECT count(DISTINCT (type, status))::int AS pairs FROM generation_jobs',
     );
     expect(pairs).toBe(5 * 4);
   });
 
-  it('gives every campaign that ran a day of analytics per day it ran, the last 90 at most, none after the anchor', async () => {
+  test('gives every campaign that ran a day of analytics per day it ran, the last 90 at most, none after the anchor', async ({
+    db,
+  }) => {
     const rows = (
       await db.query<{ status: string; n: number; first: string; last: string; span: number; started: string }>(
         `SELECT c.status, count(a.id)::int AS n, min(a.date)::text AS first, max(a.date)::text AS last,
@@ -99,8 +101,9 @@ describe('seedDatabase with the dev scenario', () => {
     expect(active.filter((row) => row.last !== '2026-05-31')).toEqual([]);
   });
 
-  it('makes inventory names worth searching: a typo finds Charizard', async () => {
+  test('makes inventory names worth searching: a typo finds Charizard', async ({ db }) => {
     const { found } = await one<{ found: number }>(
+      db,
       `SELECT count(*)::int AS found FROM inventory_items WHERE name % 'charizrd' OR name ILIKE '%charizard%'`,
     );
     expect(found).toBeGreaterThan(0);
@@ -110,7 +113,7 @@ describe('seedDatabase with the dev scenario', () => {
 describe('seedDatabase lookups', () => {
   // Every lookup a seed makes is by key. A plan cached while a table was still small scans
   // it whole instead, for every row written: a seed quadratic in its scale.
-  it('reads no table whole: each foreign-key check and trigger lookup uses an index', async () => {
+  test('reads no table whole: each foreign-key check and trigger lookup uses an index', async () => {
     const scanned: { relname: string; seq_tup_read: number }[] = [];
     const watched: Scenario = {
       ...dev,
@@ -139,7 +142,7 @@ describe('seedDatabase lookups', () => {
 });
 
 describe('seedDatabase on a database that holds rows', () => {
-  it('refuses without reset, naming the row count and --reset', async () => {
+  test('refuses without reset, naming the row count and --reset', async ({ db }) => {
     const before = await countRows(db);
     await expect(seedDatabase(db, { scenario: dev, target: 'the test database' })).rejects.toMatchObject({
       code: 'target_not_empty',
@@ -148,7 +151,7 @@ describe('seedDatabase on a database that holds rows', () => {
     expect(await countRows(db)).toEqual(before);
   });
 
-  it('leaves the rows and seeds nothing when told to skip', async () => {
+  test('leaves the rows and seeds nothing when told to skip', async ({ db }) => {
     const before = await countRows(db);
     const result = await seedDatabase(db, { scenario: failsMidway, onExisting: 'skip' });
     expect(result.seeded).toBe(false);
@@ -156,13 +159,13 @@ describe('seedDatabase on a database that holds rows', () => {
     expect(await countRows(db)).toEqual(before);
   });
 
-  it('leaves the previous rows intact when a reset seed fails midway', async () => {
+  test('leaves the previous rows intact when a reset seed fails midway', async ({ db }) => {
     const before = await countRows(db);
     await expect(seedDatabase(db, { scenario: failsMidway, onExisting: 'reset' })).rejects.toThrow('injected failure');
     expect(await countRows(db)).toEqual(before);
   });
 
-  it('replaces the rows on reset, with the same rows for the same seed', async () => {
+  test('replaces the rows on reset, with the same rows for the same seed', async ({ db }) => {
     const before = await countRows(db);
     const ids = async () => (await db.query<{ id: string }>('SELECT id FROM inventory_items ORDER BY id')).rows;
     const idsBefore = await ids();
@@ -173,7 +176,7 @@ describe('seedDatabase on a database that holds rows', () => {
 });
 
 describe('seedDatabase on a database whose tables held rows that were deleted', () => {
-  it('counts instead of trusting their pages, and seeds', async () => {
+  test('counts instead of trusting their pages, and seeds', async ({ db }) => {
     const emptied = await openTestDb();
     try {
       expect(await noTableHasPages(emptied)).toBe(true);
@@ -190,14 +193,17 @@ describe('seedDatabase on a database whose tables held rows that were deleted', 
 });
 
 describe('the seed scale', () => {
-  it.each([1e9, MAX_SEED_SCALE + 1, 0, 1.5])('%s is refused before anything is planned or written', async (scale) => {
-    await expect(seedDatabase(db, { scenario: dev, seed: 1, scale, onExisting: 'skip' })).rejects.toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringContaining('MAX_SEED_SCALE'),
-    });
-  });
+  test.for([1e9, MAX_SEED_SCALE + 1, 0, 1.5])(
+    '%s is refused before anything is planned or written',
+    async (scale, { db }) => {
+      await expect(seedDatabase(db, { scenario: dev, seed: 1, scale, onExisting: 'skip' })).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringContaining('MAX_SEED_SCALE'),
+      });
+    },
+  );
 
-  it('takes exactly the ceiling', () => {
+  test('takes exactly the ceiling', () => {
     expect(checkSeedScale(MAX_SEED_SCALE)).toBe(MAX_SEED_SCALE);
   });
 });
