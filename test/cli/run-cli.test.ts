@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { closestName } from '../../cli/closest-name.js';
 import { type Command, defineCommand, type OptionValues } from '../../cli/command.js';
-import { runCli } from '../../cli/run-cli.js';
 import { UsageError } from '../../cli/usage-error.js';
 import { CutxDbError } from '../../src/db/errors.js';
+import { runHere } from './run-here.js';
 
 const options = {
   name: { type: 'string', default: 'world', valueName: 'name', description: 'Whom to greet.' },
@@ -29,16 +29,7 @@ const greet = defineCommand({
 
 const commands: Record<string, Command> = { greet };
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, commands, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runHere(argv, commands);
 
 describe('runCli', () => {
   it('types option values from their specs: defaults make them present', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arbitraries, createFactories } from '../../factories/index.js';
 import { insertRows } from '../../factories/insert-rows.js';
 import { tables } from '../../src/rows/index.js';
+import { rolledBack } from '../properties/support/isolation.js';
 import { dbTest } from '../support/db-test.js';
 
 describe('arbitraries', () => {
@@ -23,12 +24,7 @@ describe('arbitraries', () => {
     const user = await createFactories(db, { seed: 3 }).users.create();
     await fc.assert(
       fc.asyncProperty(arbitraries.inventoryItems, async (row) => {
-        await db.exec('BEGIN');
-        try {
-          await insertRows(db, tables.inventory_items, [{ ...row, user_id: user.id }]);
-        } finally {
-          await db.exec('ROLLBACK');
-        }
+        await rolledBack(db, () => insertRows(db, tables.inventory_items, [{ ...row, user_id: user.id }]));
       }),
       { numRuns: 40 },
     );
@@ -38,12 +34,9 @@ describe('arbitraries', () => {
     const user = await createFactories(db, { seed: 4 }).users.create();
     await fc.assert(
       fc.asyncProperty(arbitraries.generationJobs, async (row) => {
-        await db.exec('BEGIN');
-        try {
-          await insertRows(db, tables.generation_jobs, [{ ...row, user_id: user.id, credits_cost: 0 }]);
-        } finally {
-          await db.exec('ROLLBACK');
-        }
+        await rolledBack(db, () =>
+          insertRows(db, tables.generation_jobs, [{ ...row, user_id: user.id, credits_cost: 0 }]),
+        );
       }),
       { numRuns: 40 },
     );
