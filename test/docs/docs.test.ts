@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../../cli/command.js';
 import { commands } from '../../cli/commands/index.js';
 import { exitCode } from '../../cli/run-cli.js';
 import { EXPORT_FORMAT_VERSION } from '../../seeds/export/manifest.js';
@@ -122,8 +123,8 @@ describe('the README', () => {
 
   it('gives the export format version and the port `serve` listens on by default', () => {
     says(`(format version ${EXPORT_FORMAT_VERSION})`);
-    const { port, host } = commands.serve?.options as Record<string, { default?: string }>;
-    says(`serves a database on ${host?.default}:${port?.default}`);
+    const serve = (commands.serve as Command).options as Record<string, { default?: string }>;
+    says(`serves a database on ${serve.host?.default}:${serve.port?.default}`);
   });
 
   it('gives the PostgreSQL major version the npm binaries are, and the number of services docs/domain.md names', () => {
