@@ -11,17 +11,26 @@ const engine =
 /**
  * Files about one engine's own behaviour, which the other engine's project leaves out. The
  * PGlite ones run scratch copies of the repository through the embedded database (codegen,
- * a new table), test what only an embedded data directory has (its lock, the layers lint
- * run once), or test PGlite behind its wire server and the vitest fixture on it. The
- * PostgreSQL ones test what only a real server has: other roles, concurrent sessions,
- * migrate and status against a server database.
+ * a new table, the workerd build, the schema gate), test what only an embedded data
+ * directory has (its lock, the layers lint run once), test the CLI's own files and folders
+ * (the same on either engine, so run once), or test PGlite behind its wire server and the
+ * vitest fixture on it. The PostgreSQL ones test what only a real server has: other roles,
+ * concurrent sessions, migrate and status against a server database. A file with only some
+ * tests about one engine skips those itself.
  */
 const onlyOn = {
   pglite: [
+    'test/cli/bad-paths.test.ts',
+    'test/cli/data-dir-refusals.test.ts',
+    'test/cli/interrupted-work.test.ts',
+    'test/cli/serve-for-wrangler.test.ts',
+    'test/cli/serve.test.ts',
     'test/codegen/schema-change.test.ts',
     'test/db/open-db-lock.test.ts',
     'test/factories/new-table.test.ts',
     'test/package/layers.test.ts',
+    'test/package/workerd-entries.test.ts',
+    'test/schema-checks/this-schema.test.ts',
     'test/server/engine-restart.test.ts',
     'test/server/pglite-session.test.ts',
     'test/server/pglite-wire.test.ts',

@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { engine } from '../support/test-db.js';
 import { killAll, runCutxDb } from './cutx-db-process.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cutx-bad-paths-'));
@@ -55,8 +54,8 @@ const badPaths: [string, (dir: string) => string, RegExp][] = [
   ],
 ];
 
-// The CLI's own files and folders: the same on either engine, so run in the PGlite pass only.
-describe.skipIf(engine === 'postgres').each(commands)('cutx-db %j with a bad path', (command, option) => {
+// The CLI's own files and folders: the same on either engine, so run in the PGlite project only.
+describe.each(commands)('cutx-db %j with a bad path', (command, option) => {
   it.each(badPaths)(
     '%s: refused in one line naming it, no stack, no [object Object]',
     async (_what, arrange, words) => {
@@ -76,20 +75,17 @@ describe.skipIf(engine === 'postgres').each(commands)('cutx-db %j with a bad pat
   );
 });
 
-describe.skipIf(engine === 'postgres').each(commands)(
-  'cutx-db %j with a symbolic link to a folder',
-  (command, option) => {
-    it.runIf(command[0] !== 'serve')(
-      'follows it, writing into the folder it names',
-      async () => {
-        const dir = sandbox();
-        mkdirSync(join(dir, 'real'));
-        symlinkSync(join(dir, 'real'), join(dir, 'link'));
-        const { code, stderr } = await runCutxDb([...command, option, join(dir, 'link')]);
-        expect(stderr.split('\n').filter((line) => line.startsWith('cutx-db'))).toEqual([]);
-        expect(code).toBe(0);
-      },
-      600_000,
-    );
-  },
-);
+describe.each(commands)('cutx-db %j with a symbolic link to a folder', (command, option) => {
+  it.runIf(command[0] !== 'serve')(
+    'follows it, writing into the folder it names',
+    async () => {
+      const dir = sandbox();
+      mkdirSync(join(dir, 'real'));
+      symlinkSync(join(dir, 'real'), join(dir, 'link'));
+      const { code, stderr } = await runCutxDb([...command, option, join(dir, 'link')]);
+      expect(stderr.split('\n').filter((line) => line.startsWith('cutx-db'))).toEqual([]);
+      expect(code).toBe(0);
+    },
+    600_000,
+  );
+});

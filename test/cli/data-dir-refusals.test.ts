@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresEngineInstalled } from '../../src/server/postgres/postgres-binaries.js';
-import { engine } from '../support/test-db.js';
 import { treeSnapshot } from '../support/tree-snapshot.js';
 import { titled, unprivileged, unprivilegedUnavailable } from '../support/unprivileged-user.js';
 import { killAll, runCutxDb } from './cutx-db-process.js';
@@ -32,7 +31,7 @@ const commands = [
 const noOtherUser = unprivilegedUnavailable();
 
 // Data directories of the embedded database: nothing of this reaches a real server.
-describe.skipIf(engine === 'postgres')('seed and serve refuse a data directory they were not clearly given', () => {
+describe('seed and serve refuse a data directory they were not clearly given', () => {
   it.each([
     {
       what: 'an empty --data-dir (PGlite would keep the rows in memory)',

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/open.js';
-import { engine } from '../support/test-db.js';
 import { killAll, runCutxDb } from './cutx-db-process.js';
 
 const launcher = fileURLToPath(new URL('../../bin/cutx-db.js', import.meta.url));
@@ -62,8 +61,8 @@ function caseFolder(name: string): { dir: string; tmp: string } {
   return { dir, tmp };
 }
 
-// The CLI's own files and folders: the same on either engine, so run in the PGlite pass only.
-describe.skipIf(engine === 'postgres')('cutx-db seed killed with SIGKILL, then run again', () => {
+// The CLI's own files and folders: the same on either engine, so run in the PGlite project only.
+describe('cutx-db seed killed with SIGKILL, then run again', () => {
   const moments: [string, (dataDir: string) => Moment][] = [
     ['while the data directory is being initialised', (dataDir) => ({ file: `${dataDir}.initialising` })],
     ['at its first progress line', () => ({ line: /^\[0\//m })],
@@ -91,7 +90,7 @@ describe.skipIf(engine === 'postgres')('cutx-db seed killed with SIGKILL, then r
   );
 });
 
-describe.skipIf(engine === 'postgres')('cutx-db export killed with SIGKILL, then run again', () => {
+describe('cutx-db export killed with SIGKILL, then run again', () => {
   const moments: [string, Moment][] = [
     ['at its first progress line', { line: /^\[0\//m }],
     ['while it writes the tables', { line: /^\[\d+\/\d+\] write /m }],

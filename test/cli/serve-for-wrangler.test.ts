@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { postgresEngineInstalled } from '../../src/server/postgres/postgres-binaries.js';
-import { engine } from '../support/test-db.js';
 import { killAll, runCutxDb } from './cutx-db-process.js';
 
 const launcher = fileURLToPath(new URL('../../bin/cutx-db.js', import.meta.url));
@@ -20,7 +19,7 @@ afterAll(() => {
 const engines = ['pglite', ...((await postgresEngineInstalled()) ? ['postgres'] : [])];
 
 // About the CLI itself, so once: in the PGlite run.
-describe.skipIf(engine === 'postgres')('cutx-db serve for wrangler dev', () => {
+describe('cutx-db serve for wrangler dev', () => {
   let taken: Server;
   let port: number;
   beforeAll(async () => {

@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metadata } from '../../src/rows/generated/metadata.js';
-import { engine } from '../support/test-db.js';
 import { killAll, runCutxDb, type ServeProcess, startServe, stopServe } from './cutx-db-process.js';
 
 const run = promisify(execFile);
@@ -18,7 +17,7 @@ afterAll(() => {
 });
 
 // serve puts the embedded database on the wire: there is nothing of it to run on a real server.
-describe.skipIf(engine === 'postgres')('cutx-db serve', () => {
+describe('cutx-db serve', () => {
   const dataDir = join(root, 'shared');
   let server: ServeProcess;
   let pool: pg.Pool;
@@ -135,7 +134,7 @@ describe.skipIf(engine === 'postgres')('cutx-db serve', () => {
   });
 });
 
-describe.skipIf(engine === 'postgres')('cutx-db serve, stopped and started again', () => {
+describe('cutx-db serve, stopped and started again', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('keeps committed rows after %s and a restart', async (signal) => {
     const dataDir = join(root, `restart-${signal}`);
     const first = await startServe(dataDir);

@@ -5,7 +5,6 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engine } from '../support/test-db.js';
 
 // Bundles the package's entry points from dist/ (the global setup builds it) as Cloudflare's
 // bundler and the Workers vitest pool resolve them: by package name, with the `workerd`,
@@ -64,7 +63,7 @@ async function load(code: string, name: string): Promise<Record<string, unknown>
 }
 
 // It touches no database: once is enough, the PGlite run.
-describe.skipIf(engine !== 'pglite')('entry points under the workerd conditions', () => {
+describe('entry points under the workerd conditions', () => {
   it.each(inWorkers)('%s loads with no Node built-in', async (entry) => {
     expect((await bundle(`export * from '${entry}';`)).builtins).toEqual([]);
   });
