@@ -1,3 +1,4 @@
+import { CutxDbError } from '../src/db/errors.js';
 import { md5Hex } from './digest.js';
 
 /** Milliseconds in a second, minute, hour and day, for offsets from a row's creation time. */
@@ -13,6 +14,15 @@ export const DAY = 24 * HOUR;
  */
 export function startOfUtcDay(now: Date): Date {
   return new Date(Math.floor(now.getTime() / DAY) * DAY);
+}
+
+/** A factory set's `asOf`: the one given, checked, or the start of the current UTC day. */
+export function factoryAsOf(asOf: Date | undefined): Date {
+  const anchor = asOf ?? startOfUtcDay(new Date());
+  if (Number.isNaN(anchor.getTime())) {
+    throw new CutxDbError('invalid_input', 'createFactories: asOf is an invalid Date; pass a valid instant or none.');
+  }
+  return anchor;
 }
 
 /**
