@@ -84,7 +84,7 @@ for (let n = 1; n <= ${tests}; n++) {
     starts.push(performance.now());
 ${body}
     if (n === 100 || n === ${tests}) {
-      // PGlite's module keeps its WebAssembly memory to itself; its byte view shows the size.
+      // PGlite's Emscripten module (a protected field) holds its WebAssembly memory.
       memory[n] = { ...process.memoryUsage(), wasm: ${wasm} };
     }
     ends.push(performance.now());
@@ -158,7 +158,13 @@ export function measurePerTest(tests: number): PerTestFigures {
 import { cutxDb } from '@cutx/db/vitest/config';
 export default defineConfig({ plugins: [cutxDb()] });
 `,
-    testFile(tests, '@cutx/db/vitest', '{ db, factories, pglite }', WRITING_BODY, 'pglite.mod.HEAP8.buffer.byteLength'),
+    testFile(
+      tests,
+      '@cutx/db/vitest',
+      '{ db, factories, pglite }',
+      WRITING_BODY,
+      'pglite.mod.wasmMemory.buffer.byteLength',
+    ),
   );
   const plain = runFile(tests, 'export default {};\n', testFile(tests, 'vitest', '', '', '0'));
   const early = window(withDb, 51, 150);
