@@ -2,9 +2,11 @@
  * `npm run bench`: every section of `sections.ts`, then a Markdown table of medians and
  * ratios against their targets, with the sections that failed and why. `--quick` runs only
  * the headline sections, smaller; `--json` prints the raw figures instead; `--write FILE`
- * also puts the table into FILE between its `bench:table` markers (docs/benchmarks.md).
+ * also puts the table into FILE between its `bench:table` markers (docs/benchmarks.md);
+ * `--only NAME` runs the one section of that name (with `--quick`, its quick size).
  *
  *   npm run bench    npm run bench -- --quick    npm run bench -- --write docs/benchmarks.md
+ *   npm run bench -- --only 'tests in vitest'
  */
 import { arch, cpus, loadavg } from 'node:os';
 import { recordedFailures, reportFailure } from './failures.js';
@@ -16,11 +18,15 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const quick = args.includes('--quick');
 const writeTo = args.includes('--write') ? args[args.indexOf('--write') + 1] : undefined;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+if (only !== undefined && !SECTIONS.some((section) => section.name === only)) {
+  throw new Error(`--only ${only}: no such section; the sections are: ${SECTIONS.map((s) => s.name).join(', ')}`);
+}
 
 const figures: Figures = {};
 const startLoad = loadavg()[0] ?? 0;
 for (const section of SECTIONS) {
-  if (quick && !section.inQuick) continue;
+  if (only === undefined ? quick && !section.inQuick : section.name !== only) continue;
   if (!json) process.stderr.write(`measuring ${section.name}...\n`);
   try {
     Object.assign(figures, await section.measure(quick));
@@ -33,7 +39,8 @@ const failed = recordedFailures();
 if (json) {
   process.stdout.write(`${JSON.stringify({ ...figures, failed })}\n`);
 } else {
-  const conditions = `${quick ? 'npm run bench -- --quick' : 'npm run bench'}, ${cpus().length} cores (${arch()}), load average ${startLoad.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
+  const command = `npm run bench${quick || only !== undefined ? ' --' : ''}${quick ? ' --quick' : ''}${only === undefined ? '' : ` --only '${only}'`}`;
+  const conditions = `${command}, ${cpus().length} cores (${arch()}), load average ${startLoad.toFixed(1)} at the start and ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
   const failures =
     failed.length === 0 ? '' : `\n\nFailed (their rows are left out):\n${failed.map((f) => `- ${f}`).join('\n')}`;
   const report = `${renderTable(figures)}\n\n${conditions}.${failures}`;

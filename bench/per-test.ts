@@ -22,38 +22,75 @@ export interface PerTestFigures {
   rss_100_mb: number;
   /** The same at the last test. */
   rss_10k_mb: number;
+  /** What V8's heap held at test 100, garbage not yet collected included (`heapUsed`). */
+  heap_used_100_mb: number;
+  /** The same at the last test. */
+  heap_used_10k_mb: number;
+  /** The memory V8 had reserved for its heap at test 100 (`heapTotal`): resident once used. */
+  heap_total_100_mb: number;
+  /** The same at the last test. */
+  heap_total_10k_mb: number;
+  /** Memory outside V8's heap that JS objects own (`external`: buffers, PGlite's WASM memory). */
+  external_100_mb: number;
+  /** The same at the last test. */
+  external_10k_mb: number;
+  /** Of it, ArrayBuffers (`arrayBuffers`: PGlite's in-memory files, the cached template). */
+  array_buffers_100_mb: number;
+  /** The same at the last test. */
+  array_buffers_10k_mb: number;
+  /** PGlite's WebAssembly memory (PostgreSQL's own heap and shared buffers). */
+  wasm_100_mb: number;
+  /** The same at the last test. */
+  wasm_10k_mb: number;
   /** The gap between tests with no fixtures and no plugin, tests 51-150. */
   per_test_plain_vitest_ms: number;
   /** The same over the last 100 tests. */
   per_test_plain_vitest_10k_ms: number;
 }
 
-/** What a test file of the run wrote in its afterAll: each body's start and end, and RSS at tests 100 and last. */
+/** The worker's memory at a test, in bytes: `process.memoryUsage()` and PGlite's WASM memory. */
+interface Memory {
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** Without the `pglite` fixture (plain vitest): 0. */
+  wasm: number;
+}
+
+/** What a test file of the run wrote in its afterAll: each body's start and end, and memory at tests 100 and last. */
 interface Marks {
   starts: number[];
   ends: number[];
-  rssMb: Record<string, number>;
+  memory: Record<string, Memory>;
 }
 
 const MARKS = 'marks.json';
 
-/** A file of `tests` tests recording the marks; `fixtures` is what each test takes and does. */
-function testFile(tests: number, from: string, fixtures: string, body: string): string {
+/**
+ * A file of `tests` tests recording the marks; `fixtures` is what each test takes, `body`
+ * what it does, `wasm` the expression for PGlite's WASM memory.
+ */
+function testFile(tests: number, from: string, fixtures: string, body: string, wasm: string): string {
   return `import { writeFileSync } from 'node:fs';
 import { afterAll, test } from '${from}';
 
 const starts = [];
 const ends = [];
-const rssMb = {};
+const memory = {};
 for (let n = 1; n <= ${tests}; n++) {
   test(\`test \${n}\`, async (${fixtures}) => {
     starts.push(performance.now());
 ${body}
-    if (n === 100 || n === ${tests}) rssMb[n] = process.memoryUsage().rss / 2 ** 20;
+    if (n === 100 || n === ${tests}) {
+      // PGlite's Emscripten module (a protected field) holds its WebAssembly memory.
+      memory[n] = { ...process.memoryUsage(), wasm: ${wasm} };
+    }
     ends.push(performance.now());
   });
 }
-afterAll(() => writeFileSync(new URL('./${MARKS}', import.meta.url), JSON.stringify({ starts, ends, rssMb })));
+afterAll(() => writeFileSync(new URL('./${MARKS}', import.meta.url), JSON.stringify({ starts, ends, memory })));
 `;
 }
 
@@ -89,6 +126,26 @@ function window(marks: Marks, first: number, last: number): { gap: number; body:
   return { gap: median(gaps), body: median(bodies) };
 }
 
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+/** The memory figures, in MB, at test 100 and at the last test. */
+function memoryFigures(early: Memory, late: Memory) {
+  return {
+    rss_100_mb: mb(early.rss),
+    rss_10k_mb: mb(late.rss),
+    heap_used_100_mb: mb(early.heapUsed),
+    heap_used_10k_mb: mb(late.heapUsed),
+    heap_total_100_mb: mb(early.heapTotal),
+    heap_total_10k_mb: mb(late.heapTotal),
+    external_100_mb: mb(early.external),
+    external_10k_mb: mb(late.external),
+    array_buffers_100_mb: mb(early.arrayBuffers),
+    array_buffers_10k_mb: mb(late.arrayBuffers),
+    wasm_100_mb: mb(early.wasm),
+    wasm_10k_mb: mb(late.wasm),
+  };
+}
+
 /**
  * Two `vitest run`s of one file of `tests` tests each, in a scratch project: with
  * `plugins: [cutxDb()]` and tests of `@cutx/db/vitest` that write through `factories` and
@@ -101,9 +158,15 @@ export function measurePerTest(tests: number): PerTestFigures {
 import { cutxDb } from '@cutx/db/vitest/config';
 export default defineConfig({ plugins: [cutxDb()] });
 `,
-    testFile(tests, '@cutx/db/vitest', '{ db, factories }', WRITING_BODY),
+    testFile(
+      tests,
+      '@cutx/db/vitest',
+      '{ db, factories, pglite }',
+      WRITING_BODY,
+      'pglite.mod.wasmMemory.buffer.byteLength',
+    ),
   );
-  const plain = runFile(tests, 'export default {};\n', testFile(tests, 'vitest', '', ''));
+  const plain = runFile(tests, 'export default {};\n', testFile(tests, 'vitest', '', '', '0'));
   const early = window(withDb, 51, 150);
   const late = window(withDb, tests - 99, tests);
   return {
@@ -111,8 +174,7 @@ export default defineConfig({ plugins: [cutxDb()] });
     per_test_10k_ms: late.gap,
     per_test_body_ms: early.body,
     per_test_body_10k_ms: late.body,
-    rss_100_mb: withDb.rssMb[100] as number,
-    rss_10k_mb: withDb.rssMb[tests] as number,
+    ...memoryFigures(withDb.memory[100] as Memory, withDb.memory[tests] as Memory),
     per_test_plain_vitest_ms: window(plain, 51, 150).gap,
     per_test_plain_vitest_10k_ms: window(plain, tests - 99, tests).gap,
   };

@@ -16,6 +16,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const perS = (value: number) => `${Math.round(value).toLocaleString('en')} rows/s`;
 const x = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)}x`;
 const mb = (value: number) => `${Math.round(value)} MB`;
+const fromTo = (early: number, late: number) => `${mb(early)} → ${mb(late)}`;
 const atMost = (value: number, limit: number, unit = '') => `${value <= limit ? '✓' : '✗'} <= ${limit}${unit}`;
 const atLeast = (value: number, limit: number, unit = '') => `${value >= limit ? '✓' : '✗'} >= ${limit}${unit}`;
 
@@ -59,6 +60,14 @@ const ROWS: readonly Row[] = [
     value: (f) => x(f.rss_10k_mb / f.rss_100_mb),
     target: (f) => atMost(f.rss_10k_mb / f.rss_100_mb, 1.2, 'x'),
   },
+  { label: '    V8 heap used, test 100 → last', value: (f) => fromTo(f.heap_used_100_mb, f.heap_used_10k_mb) },
+  { label: '    V8 heap reserved, test 100 → last', value: (f) => fromTo(f.heap_total_100_mb, f.heap_total_10k_mb) },
+  { label: '    external, test 100 → last', value: (f) => fromTo(f.external_100_mb, f.external_10k_mb) },
+  {
+    label: '    of it ArrayBuffers, test 100 → last',
+    value: (f) => fromTo(f.array_buffers_100_mb, f.array_buffers_10k_mb),
+  },
+  { label: '    PGlite WASM memory, test 100 → last', value: (f) => fromTo(f.wasm_100_mb, f.wasm_10k_mb) },
   { label: 'factories, users → projects → products → images', value: (f) => perS(f.factories_relational_rows_per_s) },
   { label: '  drizzle-seed, the same rows', value: (f) => perS(f.drizzle_seed_relational_rows_per_s) },
   {

@@ -22,6 +22,14 @@ export function specOf(table: TableName): AnySpec {
   return handWritten.get(table) ?? (defaultSpec(table, metadata.tables[table]) as unknown as AnySpec);
 }
 
+/** A factory set, and the way to let its fakers serve later sets once it is done with. */
+export interface ReleasableFactorySet {
+  /** Every table's factory, keyed in camelCase. */
+  readonly set: Record<string, unknown>;
+  /** Hands the set's fakers to later sets; the set must not make rows afterwards. */
+  release(): void;
+}
+
 /**
  * Every table's factory, keyed in camelCase, sharing one run (seed, anchor, sequences) and one
  * registry of writers. Every table's writer is registered before the set is returned: a
@@ -33,7 +41,7 @@ export function createFactorySet(
   seed: number,
   asOf: Date,
   spec: (table: TableName) => AnySpec = specOf,
-): Record<string, unknown> {
+): ReleasableFactorySet {
   const run = new FactoryRun(client, seed, asOf);
   const writers = new TableWriters();
   const set: Record<string, unknown> = {};
@@ -52,5 +60,5 @@ export function createFactorySet(
       });
     }
   }
-  return set;
+  return { set, release: () => run.release() };
 }

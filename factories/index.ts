@@ -1,11 +1,10 @@
-import { CutxDbError } from '../src/db/errors.js';
 import type { SqlClient } from '../src/db/sql-client.js';
 import type { TableName } from '../src/rows/tables.js';
 import type { FactorySpec } from './define-factory.js';
 import { createFactorySet } from './factory-set.js';
 import type { factorySpecs } from './specs.js';
 import type { Factory } from './table-factory.js';
-import { startOfUtcDay } from './time.js';
+import { factoryAsOf } from './time.js';
 import type { CamelCase } from './traits.js';
 
 export { arbitraries } from './arbitraries.js';
@@ -43,9 +42,5 @@ export interface CreateFactoriesOptions {
  * @example const f = createFactories(db, { seed: 1 }); const job = await f.generationJobs.completed().create()
  */
 export function createFactories(client: SqlClient, options: CreateFactoriesOptions): FactorySet {
-  const asOf = options.asOf ?? startOfUtcDay(new Date());
-  if (Number.isNaN(asOf.getTime())) {
-    throw new CutxDbError('invalid_input', 'createFactories: asOf is an invalid Date; pass a valid instant or none.');
-  }
-  return createFactorySet(client, options.seed, asOf) as unknown as FactorySet;
+  return createFactorySet(client, options.seed, factoryAsOf(options.asOf)).set as unknown as FactorySet;
 }

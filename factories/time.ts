@@ -1,3 +1,5 @@
+import { CutxDbError } from '../src/db/errors.js';
+
 /** Milliseconds in a second, minute, hour and day, for offsets from a row's creation time. */
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -11,6 +13,15 @@ export const DAY = 24 * HOUR;
  */
 export function startOfUtcDay(now: Date): Date {
   return new Date(Math.floor(now.getTime() / DAY) * DAY);
+}
+
+/** A factory set's `asOf`: the one given, checked, or the start of the current UTC day. */
+export function factoryAsOf(asOf: Date | undefined): Date {
+  const anchor = asOf ?? startOfUtcDay(new Date());
+  if (Number.isNaN(anchor.getTime())) {
+    throw new CutxDbError('invalid_input', 'createFactories: asOf is an invalid Date; pass a valid instant or none.');
+  }
+  return anchor;
 }
 
 /**

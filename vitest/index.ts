@@ -76,16 +76,22 @@ export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
     }
     await use(workerDb.testDb.pglite);
   },
-  // vitest keeps each test's context to the end of the file: the set is let go at teardown.
+  // vitest keeps each test's context to the end of the file: the set is let go at teardown,
+  // and its fakers serve the next test's set.
   factories: async ({ db, task }, use) => {
     // Loaded by the first test that asks for it: tests that use only `db` or `databaseUrl`
     // need not load faker and zod into every worker.
-    const { createFactories } = await import('../factories/index.js');
-    const factories = untilTestEnds(createFactories(db, { seed: 1 }), '`factories`', task.name);
+    const [{ createFactorySet }, { factoryAsOf }] = await Promise.all([
+      import('../factories/factory-set.js'),
+      import('../factories/time.js'),
+    ]);
+    const { set, release } = createFactorySet(db, 1, factoryAsOf(undefined));
+    const factories = untilTestEnds(set as unknown as FactorySet, '`factories`', task.name);
     try {
       await use(factories.handle);
     } finally {
       factories.end();
+      release();
     }
   },
 });

@@ -29,7 +29,7 @@ type Loose = { create(): Promise<Record<string, unknown>>; createList(n: number)
 function withDefault(db: SqlClient, table: TableName): Loose {
   const set = createFactorySet(db, 21, new Date(Date.UTC(2026, 0, 1)), (t) =>
     t === table ? (defaultSpec(t, metadata.tables[t]) as never) : specOf(t),
-  );
+  ).set;
   return set[camelCase(table)] as Loose;
 }
 
@@ -66,7 +66,7 @@ describe('default factories, from the generated metadata alone', () => {
   test('refuse a child the same way: a row whose parent table is refused fails with that refusal', async ({ db }) => {
     const set = createFactorySet(db, 22, new Date(Date.UTC(2026, 0, 1)), (t) =>
       t === 'users' ? (defaultSpec(t, metadata.tables[t]) as never) : specOf(t),
-    );
+    ).set;
     expect(() => set.users).toThrow('users: email is unique and must match');
     await expect((set.projects as Loose).create()).rejects.toMatchObject({
       code: 'invalid_input',

@@ -1,4 +1,6 @@
 import { describe, expect } from 'vitest';
+import { FactoryRun } from '../../factories/factory-run.js';
+import { createFactorySet } from '../../factories/factory-set.js';
 import { createFactories, type FactorySet } from '../../factories/index.js';
 import { factorySpecs } from '../../factories/specs.js';
 import { CutxDbError } from '../../src/db/errors.js';
@@ -171,6 +173,31 @@ describe('determinism', () => {
     const [a, b, c] = [await sample(42), await sample(42), await sample(43)];
     expect(a).toEqual(b);
     expect(JSON.stringify(a)).not.toEqual(JSON.stringify(c));
+  });
+
+  test('hands the fakers of a released run to the next run instead of building new ones', ({ db }) => {
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const first = new FactoryRun(db, 1, asOf);
+    const faker = first.next('users').faker;
+    first.release();
+    expect(new FactoryRun(db, 2, asOf).next('users').faker).toBe(faker);
+    expect(new FactoryRun(db, 3, asOf).next('users').faker).not.toBe(faker);
+  });
+
+  test('gives the same rows from the fakers a released set handed on as from new ones', async ({ db }) => {
+    const asOf = new Date(Date.UTC(2026, 0, 1));
+    const rowsOfASet = async (seed: number) => {
+      const { set, release } = createFactorySet(db, seed, asOf);
+      const g = set as unknown as FactorySet;
+      const rows = [await g.users.build(), await g.users.build(), await g.inventoryItems.build()];
+      release();
+      return rows;
+    };
+    const first = await rowsOfASet(5);
+    // Another seed draws from the fakers the first set released, and releases them in turn.
+    const other = await rowsOfASet(6);
+    expect(JSON.stringify(other)).not.toEqual(JSON.stringify(first));
+    expect(await rowsOfASet(5)).toEqual(first);
   });
 });
 
