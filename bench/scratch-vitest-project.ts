@@ -13,16 +13,17 @@ const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /**
  * The package as npm installs it, at `target`: the published files (package.json `files`),
- * dist/ copied and the rest linked. A copy, not a link: vitest runs a module whose real path
- * is outside node_modules through Vite's transform as if it were the project's own source,
- * where an installed package is imported by Node directly.
+ * dist/ and package.json copied and the rest linked. A copy, not a link: vitest runs a
+ * module whose real path is outside node_modules through Vite's transform as if it were the
+ * project's own source, where an installed package is imported by Node directly; and
+ * resolvers take a package's folder from the real path of its package.json.
  */
 function installPackage(target: string): void {
   mkdirSync(target);
   const { files } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { files: string[] };
   const tops = new Set(['package.json', ...files.map((file) => file.split('/')[0] as string)]);
   for (const top of tops) {
-    if (top === 'dist') cpSync(join(repo, top), join(target, top), { recursive: true });
+    if (top === 'dist' || top === 'package.json') cpSync(join(repo, top), join(target, top), { recursive: true });
     else symlinkSync(join(repo, top), join(target, top));
   }
 }

@@ -10,6 +10,7 @@ import { measurePerTest } from './per-test.js';
 import { measureSearch } from './search.js';
 import { measureSeed } from './seed.js';
 import { measureServiceSuite } from './service-suite.js';
+import { measureWorkersSuite } from './workers-suite.js';
 
 /** Every figure a run can produce (a section's figures are missing when it failed or did not run). */
 export type Figures = Partial<
@@ -21,7 +22,8 @@ export type Figures = Partial<
     Awaited<ReturnType<typeof measureSearch>> &
     Awaited<ReturnType<typeof measureSeed>> &
     Awaited<ReturnType<typeof measureLargeSeed>> &
-    Awaited<ReturnType<typeof measureServiceSuite>>
+    Awaited<ReturnType<typeof measureServiceSuite>> &
+    Awaited<ReturnType<typeof measureWorkersSuite>>
 >;
 
 export interface Section {
@@ -41,4 +43,6 @@ export const SECTIONS: readonly Section[] = [
   { name: 'dev seed', inQuick: false, measure: () => measureSeed(11) },
   { name: 'large seeds: scale 1 and 100, export, server', inQuick: false, measure: () => measureLargeSeed(7) },
   { name: 'service suite (whole vitest runs)', inQuick: false, measure: () => measureServiceSuite(3) },
+  // Out of --quick: installing wrangler (and Node 22 on an older Node) from npm alone takes minutes.
+  { name: 'Workers suite in workerd', inQuick: false, measure: () => measureWorkersSuite(3) },
 ];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrate } from '../src/db/migrate.js';
 import { fromPg } from '../src/db/pg-client.js';
-import { reportFailure } from './failures.js';
+import { survivingFailures } from './failures.js';
 import { runVitest, writeScratchVitestProject } from './scratch-vitest-project.js';
 import { median, rounds, type Trial } from './stats.js';
 import { SUITE_FILES, type SuiteVariant, suiteProjectFiles, TESTS_PER_FILE } from './suite-project.js';
@@ -60,7 +60,7 @@ export async function measureServiceSuite(times: number): Promise<ServiceSuiteFi
     const failed = new Set<string>();
     // One untimed round: it fills the warm variant's template cache and the page cache. A
     // vitest run is a new process each time, with no JIT or heap of the bench's to settle.
-    const samples = await rounds(times, survivingFailures(trials, failed), 1);
+    const samples = await rounds(times, survivingFailures('service suite', trials, failed), 1);
     // A variant that failed is left out; the others' figures still print.
     const ms = (trial: string) => (failed.has(trial) ? undefined : median(samples[trial] as number[]));
     return {
@@ -74,30 +74,6 @@ export async function measureServiceSuite(times: number): Promise<ServiceSuiteFi
     if (template !== undefined && serverUrl !== undefined) await dropDatabase(serverUrl, template);
     rmSync(root, { recursive: true, force: true });
   }
-}
-
-/**
- * `trials`, each changed so that its first failure is reported (naming the variant) and its
- * later rounds do nothing, instead of the failure ending the whole measurement.
- */
-function survivingFailures<T>(trials: Record<string, Trial<T>>, failed: Set<string>): Record<string, Trial<T>> {
-  return Object.fromEntries(
-    Object.entries(trials).map(([name, trial]) => [
-      name,
-      {
-        ...trial,
-        measured: async (input: T) => {
-          if (failed.has(name)) return;
-          try {
-            await trial.measured(input);
-          } catch (error) {
-            failed.add(name);
-            reportFailure(`service suite, variant ${name}`, error);
-          }
-        },
-      },
-    ]),
-  );
 }
 
 /** One `vitest run` in `project`, with the variables `env` gives (made untimed) added to the environment. */

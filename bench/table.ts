@@ -133,6 +133,9 @@ const ROWS: readonly Row[] = [
     target: (f) => atMost(f.service_suite_ms / f.service_suite_no_db_ms, 2, 'x'),
   },
   { label: '  each file CREATE DATABASE ... TEMPLATE', value: (f) => ms(f.service_suite_pg_template_ms) },
+  { label: 'Workers pool test in workerd, pglite, reset before it', value: (f) => ms(f.workers_test_pglite_ms) },
+  { label: '  the same, postgres', value: (f) => ms(f.workers_test_postgres_ms) },
+  { label: '  the same, no database behind the binding', value: (f) => ms(f.workers_test_no_db_ms) },
 ];
 
 class NotMeasured extends Error {}

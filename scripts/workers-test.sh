@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Packs @cutx/db and installs the tarball into a scratch Cloudflare Worker project (test/workers:
-# postgres.js over a Hyperdrive binding) in a mode-0700 temporary folder, as a Workers team's
-# CI would have it; runs that project's own @cloudflare/vitest-plugin suite inside workerd on
+# Sets up the scratch Cloudflare Worker project (test/workers: postgres.js over a Hyperdrive
+# binding, @cutx/db from the packed tarball; scripts/workers-project.sh) in a mode-0700
+# temporary folder; runs that project's own @cloudflare/vitest-plugin suite inside workerd on
 # both engines (a second, warm run of each with --warm), and once more with no database for the per-test cost; then
 # serves a seeded database with `cutx-db serve` and makes one request per route through
-# `wrangler dev`. wrangler needs Node 22.12 or newer: an older Node gets one from npm.
+# `wrangler dev`.
 # Usage: scripts/workers-test.sh [--warm]   (--warm runs each engine's suite a second time, to time it)
 set -euo pipefail
 warm=${1:-}
@@ -21,26 +21,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-tarball="$work/$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)"
-npm_install() { npm install --no-audit --no-fund --loglevel=error "$@"; }
-version_in_repo() { node -p "require('$repo/node_modules/$1/package.json').version"; }
-
-if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'; then
-  echo "== Node $(node --version) is older than wrangler needs: Node 22 from npm"
-  npm_install --prefix "$work/node22" "node-linux-$(node -p process.arch)@22"
-  export PATH="$work/node22/node_modules/node-linux-$(node -p process.arch)/bin:$PATH"
-fi
-echo "node $(node --version)"
-
-mkdir "$work/worker"
-cp -r "$repo/test/workers/." "$work/worker/"
+bash "$repo/scripts/workers-project.sh" "$work"
+if [ -s "$work/node-bin" ]; then export PATH="$(cat "$work/node-bin"):$PATH"; fi
 cd "$work/worker"
-echo "== install the tarball, wrangler, the Workers vitest plugin, postgres.js and pg"
-npm_install "$tarball" @cloudflare/vitest-plugin@1.5.1 wrangler@4.168.0 "vitest@$(version_in_repo vitest)" \
-  postgres@3.4.9 "pg@$(version_in_repo pg)"
 
 export CUTX_DB_CACHE_DIR="$work/template-cache"
-if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then useradd --system --user-group postgres; fi
 run_suite() {
   local name=$1
   shift

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { resolveServerOptions } from '../src/server/db-server-options.js';
 import { servePglite } from '../src/server/pglite/pglite-server.js';
 import { openTestDb, type TestDb } from '../src/testing/test-db.js';
+import { useBaselineWasmTier } from './baseline-wasm-tier.js';
 import './provided-context.js';
 
 /** A migrated database of this worker's, reset before each test, and reachable over the wire. */
@@ -45,6 +46,7 @@ async function openWorkerDb(): Promise<WorkerDb> {
     const testDb = await openTestDb({ serverUrl: inject('cutxDbServerUrl') });
     return { testDb, url: testDb.url as string, reset: testDb.reset };
   }
+  useBaselineWasmTier();
   const testDb = await openTestDb();
   // The defaults: loopback, a free port (several workers on one machine each serve their
   // own) and a random password.
