@@ -49,8 +49,8 @@ export class RowWriter<T extends TableName> {
     const given = await loadGivenParents(client, this.spec.parents, pending);
     const built = await createMissingParents(related, this.spec.parents, given);
     const rows = built.map((b) => b.values);
-    // Generated values are in the form the database stores (test/factories reads back rows of
-    // every table and trait to hold that): only what the caller set may come back changed.
+    // Unless the spec says otherwise, generated values are in the form the database stores:
+    // only what the caller set may come back changed.
     let stored = (
       this.spec.persist
         ? await this.spec.persist(rows as never[], related, client)
@@ -58,7 +58,7 @@ export class RowWriter<T extends TableName> {
             client,
             tables[this.spec.table],
             rows,
-            built.map((b) => b.explicit),
+            this.spec.readBackAll ? undefined : built.map((b) => b.explicit),
           )
     ) as Row<T>[];
     for (const hook of this.hooks) stored = ((await hook(stored as never[], related, client)) ?? stored) as Row<T>[];
