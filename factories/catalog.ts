@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { g } from './column-generators.js';
 import { defineFactory } from './define-factory.js';
 import { ownedByUser } from './parents.js';
-import { productName } from './words.js';
+import { brandName, productDescription, productName } from './words.js';
 
 const currencies = ['USD', 'EUR', 'GBP'] as const;
 
@@ -24,13 +24,13 @@ export const products = defineFactory({
   parents: [{ key: 'project', column: 'project_id', table: 'projects' }],
   gens: {
     name: g.text(productName, 300),
-    description: g.orNull(g.text((faker) => faker.commerce.productDescription(), 1000)),
+    description: g.orNull(g.text(productDescription, 1000)),
     source_url: g.orNull(g.unique((seq) => `https://shop.example.com/products/${seq}`)),
     sku: g.orNull(g.unique((seq) => `PRD-${seq}`)),
     price_cents: g.orNull(g.int8(100, 100_000)),
     currency: g.defaultOf('USD', currencies),
     attributes: g.custom(
-      (faker) => ({ brand: faker.company.name(), color: faker.color.human() }),
+      (faker) => ({ brand: brandName(faker), color: faker.color.human() }),
       () =>
         fc.dictionary(fc.stringMatching(/^[a-z]{1,10}$/), fc.oneof(fc.string(), fc.integer(), fc.boolean()), {
           maxKeys: 4,

@@ -46,7 +46,11 @@ export const anyInstant: fc.Arbitrary<Date> = fc.date({
   noInvalidDate: true,
 });
 
-const words = (faker: Faker, min: number, max: number) => faker.lorem.words({ min, max });
+// lorem.words' draws without its per-word filtering of the word list: the same words, cheaper.
+const words = (faker: Faker, min: number, max: number) =>
+  faker.helpers
+    .multiple(() => faker.helpers.arrayElement(faker.definitions.lorem.word), { count: { min, max } })
+    .join(' ');
 
 /** Generators for the value kinds the schema uses. */
 export const g = {

@@ -12,6 +12,7 @@ export interface DefaultSpec {
   readonly parents: readonly ParentSpec[];
   readonly gens: Readonly<Record<string, Gen<unknown>>>;
   readonly traits: Record<string, never>;
+  readonly readBackAll: true;
 }
 
 // Columns every factory fills itself (row-builder.ts).
@@ -139,5 +140,5 @@ export function defaultSpec(table: string, meta: TableMetadata): DefaultSpec {
     else if (column.filledBy === null)
       gens[name] = column.nullable ? fake(() => null) : columnGen(table, name, column, false);
   }
-  return { table, parents, gens, traits: {} };
+  return { table, parents, gens, traits: {}, readBackAll: true };
 }

@@ -55,6 +55,13 @@ export interface FactorySpec<T extends TableName, P extends string, Tr extends R
    * ledger) and returns them as read back.
    */
   readonly persist?: (rows: Insert<T>[], f: Related, client: SqlClient) => Promise<unknown[]>;
+  /**
+   * Read every column back after the insert. A hand-written spec's generators write values
+   * in the form the database stores them (test/factories reads back rows of every table
+   * and trait to hold that), so only what the database fills and what a caller set is read;
+   * a spec made from metadata alone writes e.g. an int8 as a number and sets this.
+   */
+  readonly readBackAll?: boolean;
 }
 
 /** Any table's spec, where the table is not known statically. */

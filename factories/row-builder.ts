@@ -126,7 +126,8 @@ export class RowBuilder<T extends TableName> {
     const ctx = this.run.next(this.spec.table);
     const row: Values = { id: sequencedUuid(ctx) };
     if ('created_at' in this.def.columns) row.created_at = stampAt(ctx);
-    if ('updated_at' in this.def.columns) row.updated_at = row.created_at;
+    // A Date of its own: a read gives each column its own, so a change to one leaves the other.
+    if ('updated_at' in this.def.columns) row.updated_at = stampAt(ctx);
     for (const [column, gen] of this.gens) row[column] = gen.fake(ctx);
     Object.assign(row, requested.copied);
     for (const parent of this.spec.parents) {

@@ -47,11 +47,19 @@ export class RowWriter<T extends TableName> {
   async write(client: SqlClient, pending: readonly PendingRow[]): Promise<Row<T>[]> {
     const related = this.writers.on(client);
     const given = await loadGivenParents(client, this.spec.parents, pending);
-    const rows = (await createMissingParents(related, this.spec.parents, given)).map((b) => b.values);
+    const built = await createMissingParents(related, this.spec.parents, given);
+    const rows = built.map((b) => b.values);
+    // Unless the spec says otherwise, generated values are in the form the database stores:
+    // only what the caller set may come back changed.
     let stored = (
       this.spec.persist
         ? await this.spec.persist(rows as never[], related, client)
-        : await insertRows(client, tables[this.spec.table], rows)
+        : await insertRows(
+            client,
+            tables[this.spec.table],
+            rows,
+            this.spec.readBackAll ? undefined : built.map((b) => b.explicit),
+          )
     ) as Row<T>[];
     for (const hook of this.hooks) stored = ((await hook(stored as never[], related, client)) ?? stored) as Row<T>[];
     return stored;

@@ -8,3 +8,21 @@ import type { Faker } from '@faker-js/faker';
 export function productName(faker: Faker): string {
   return `${faker.commerce.productAdjective()} ${faker.commerce.productMaterial()} ${faker.commerce.product()}`;
 }
+
+/**
+ * A product description like faker's `commerce.productDescription()`, from the same parts:
+ * that helper expands a template on every call, which dominated building a product.
+ */
+export function productDescription(faker: Faker): string {
+  const adjective = faker.commerce.productAdjective();
+  const product = faker.commerce.product().toLowerCase();
+  const material = faker.commerce.productMaterial().toLowerCase();
+  return `${adjective} ${product} made with ${material} for ${faker.word.adjective()} everyday use`;
+}
+
+const COMPANY_FORMS = ['and Sons', 'Group', 'Inc', 'LLC'] as const;
+
+/** A brand like faker's `company.name()` ("Kuhn LLC"), without its template expansion. */
+export function brandName(faker: Faker): string {
+  return `${faker.person.lastName()} ${faker.helpers.arrayElement(COMPANY_FORMS)}`;
+}
