@@ -34,7 +34,13 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
  */
 export function summary(
   outcomes: Outcome[],
-  figures: RunFigures & { totalMs: number; copy: number; codegen: number },
+  figures: RunFigures & {
+    totalMs: number;
+    copy: number;
+    codegen: number;
+    /** Processor time of this process (copies, codegen) and of the vitest runs, in milliseconds. */
+    cpu: { own: number; vitest: number };
+  },
 ): string {
   for (const outcome of outcomes) {
     const reason = equivalentMutants[outcome.name];
@@ -61,6 +67,7 @@ export function summary(
     `time: ${seconds(figures.totalMs)} in all, ${figures.copies} copies in ${figures.rounds} vitest runs; ` +
       `copying ${seconds(figures.copy)}, codegen ${seconds(figures.codegen)} (made while the previous run tests), ` +
       `vitest ${seconds(figures.vitestMs)}`,
+    `processor time: ${seconds(figures.cpu.own)} in this process (codegen), ${seconds(figures.cpu.vitest)} in vitest`,
     `load average (1 min, 2 cores): ${loads[0]} at the start, ${mean.toFixed(1)} on average, ${loads.at(-1)} at the end`,
   ];
   const survivors = outcomes.filter((o) => !o.killedBy).sort((a, b) => a.name.localeCompare(b.name));

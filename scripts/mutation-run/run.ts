@@ -13,7 +13,7 @@
 // copy where another one failed tests is planted again; one planted where no test failed
 // survived. Hand-written mutants (hand-written-mutants.ts) edit an existing line, one per copy.
 // Exits 1 when a mutant survives that equivalent-mutants.ts does not explain.
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,12 +21,13 @@ import { migrate } from '../../src/db/migrate.js';
 import { openDb } from '../../src/db/open.js';
 import { attribute, type Failure } from './attribution.js';
 import { baseRowBreakers, referencingTables } from './base-row-breakers.js';
+import { baseTemplate } from './catalog-copy.js';
 import { catalogMutants } from './catalog-mutants.js';
 import { chooser } from './chooser.js';
 import { mutants as handWritten } from './hand-written-mutants.js';
 import { type Job, pack } from './packing.js';
 import { type Outcome, type RunFigures, summary, writeSummary } from './report.js';
-import { copyTimes, makeCopy } from './scratch-copy.js';
+import { cached, copyTimes, makeCopy } from './scratch-copy.js';
 import { familyTests, gateFiles, ruleTestFiles } from './test-files.js';
 import { runRound } from './vitest-round.js';
 
@@ -38,18 +39,37 @@ const { values, positionals } = parseArgs({ options: { write: { type: 'string' }
 const scratch = mkdtempSync(join(tmpdir(), 'cutx-mutations-'));
 symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'));
 const cacheDir = join(scratch, 'cache');
+mkdirSync(cacheDir);
+const base = baseTemplate(cacheDir);
 let copies = 0;
 
-async function prepared(pack: Job[]): Promise<{ dir: string; jobs: Job[]; tests: string[] }> {
+interface Prepared {
+  dir: string;
+  jobs: Job[];
+  tests: string[];
+  /** Its files in the template cache. */
+  cached: string[];
+}
+
+async function prepared(pack: Job[]): Promise<Prepared> {
   const dir = join(scratch, `copy-${copies++}`);
   const statements = pack.flatMap(({ catalog }) => (catalog ? [catalog] : []));
-  await makeCopy(
-    root,
-    dir,
-    statements,
-    pack.flatMap(({ edit }) => (edit ? [edit] : [])),
-  );
-  return { dir, jobs: pack, tests: [...new Set(pack.flatMap((job) => job.tests))].sort() };
+  const edits = pack.flatMap(({ edit }) => (edit ? [edit] : []));
+  const cached = await makeCopy(root, dir, statements, edits, cacheDir, await base);
+  return { dir, jobs: pack, tests: [...new Set(pack.flatMap((job) => job.tests))].sort(), cached };
+}
+
+/** Prepares the packs one after the other (see makeCopy). */
+async function prepareAll(packs: Job[][]): Promise<Prepared[]> {
+  const out: Prepared[] = [];
+  for (const p of packs) out.push(await prepared(p));
+  return out;
+}
+
+/** Deletes every cached template but the unchanged schema's and those of `keep`: the finished copies' are not needed again. */
+async function pruneCache(keep: Prepared[]): Promise<void> {
+  const kept = new Set([(await base).fileName, ...keep.flatMap((copy) => copy.cached)]);
+  for (const file of cached(cacheDir)) if (!kept.has(file)) rmSync(join(cacheDir, file), { force: true });
 }
 
 /** The catalog mutants chosen, each with the tests that can notice it and whether it breaks base rows. */
@@ -120,12 +140,13 @@ async function main(): Promise<number> {
       queue.push(...pack(undecided, reach));
       undecided = [];
     }
-    return Promise.all(queue.splice(0, COPIES_PER_ROUND).map(prepared));
+    return prepareAll(queue.splice(0, COPIES_PER_ROUND));
   };
   // The next round's copies (codegen, in this process) are made while vitest tests this one.
   let next = take();
   for (let n = 1; ; n++) {
     const round = await next;
+    await pruneCache(round);
     if (round.length === 0) break;
     next = take();
     const roundStarted = performance.now();
@@ -165,12 +186,27 @@ async function main(): Promise<number> {
   }
 
   figures.loads.push(loadAverage());
-  const text = summary(outcomes, { ...figures, totalMs: performance.now() - started, ...copyTimes });
+  const cpu = { own: ownCpu(), vitest: childrenCpu() };
+  const text = summary(outcomes, { ...figures, cpu, totalMs: performance.now() - started, ...copyTimes });
   console.log(`\n${text}`);
   if (values.write) writeSummary(values.write, text);
   return outcomes.filter((outcome) => !outcome.killedBy && !outcome.equivalent).length;
 }
 
+const ownCpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+// Waited-for children's processor time (the vitest runs and their workers), from Linux's
+// /proc (fields 16 and 17, in clock ticks of 10 ms); 0 elsewhere.
+const childrenCpu = () => {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return 0;
+  }
+};
 const retry = (job: Job): Job => ({ ...job, tries: job.tries + 1 });
 const describe = (failure: Failure) => `${failure.title}: ${failure.message.split('\n')[0]?.slice(0, 160) ?? ''}`;
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;

@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { generate } from '../codegen/generate.js';
+import { spawn } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BaseTemplate, prepareCatalogCopy } from './catalog-copy.js';
 import type { Mutant as HandWritten } from './hand-written-mutants.js';
 
 /** What a copy is made of: the package's folders a test can reach. */
@@ -11,15 +12,20 @@ export const copyTimes = { copy: 0, codegen: 0 };
 
 /**
  * Makes `dir` a copy of the package at `root` with the bugs planted: each hand-written edit
- * made in its file, the catalog mutants' statements as a new schema file after the last,
- * and the generated files regenerated from the result (what `npm run codegen` runs).
+ * made in its file, the catalog mutants' statements as a new schema file after the last;
+ * then its migrated template is put into `cacheDir` and its generated files regenerated
+ * from it: from `base` when only a new file was added (catalog-copy.ts), else from scratch
+ * by the copy's own code (prepare-copy.ts, in a child process). Returns the files it added
+ * to `cacheDir`. One copy at a time: the tests of the previous copies run beside it.
  */
 export async function makeCopy(
   root: string,
   dir: string,
   statements: { name: string; sql: string }[],
   edits: HandWritten[],
-): Promise<void> {
+  cacheDir: string,
+  base: BaseTemplate,
+): Promise<string[]> {
   let started = performance.now();
   for (const entry of COPIED) cpSync(join(root, entry), join(dir, entry), { recursive: true });
   for (const edit of edits) applyEdit(dir, edit);
@@ -35,12 +41,36 @@ export async function makeCopy(
   }
   copyTimes.copy += performance.now() - started;
   started = performance.now();
-  const { files } = await generate(join(dir, 'schema'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
+  // A new file after the applied ones migrates from the unchanged template, in this process.
+  if (edits.length === 0) {
+    const file = await prepareCatalogCopy(dir, base, cacheDir);
+    copyTimes.codegen += performance.now() - started;
+    return [file];
   }
+  const before = new Set(cached(cacheDir));
+  const { CUTX_SCHEMA_DIR: _schema, ...env } = process.env;
+  const child = spawn(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(root, 'scripts', 'mutation-run', 'prepare-copy.ts'), dir],
+    { env: { ...env, CUTX_DB_CACHE_DIR: cacheDir }, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const status = await new Promise<number | null>((done) => child.on('close', done));
+  if (status !== 0) throw new Error(`preparing ${dir} failed (exit ${status}): ${stderr.slice(-600)}`);
   copyTimes.codegen += performance.now() - started;
+  return cached(cacheDir).filter((file) => !before.has(file));
+}
+
+/** The files in the template cache. */
+export function cached(cacheDir: string): string[] {
+  try {
+    return readdirSync(cacheDir);
+  } catch {
+    return [];
+  }
 }
 
 function applyEdit(dir: string, mutant: HandWritten): void {

@@ -50,7 +50,8 @@ export async function runRound(
   }));
   // Files share their worker's modules, as in the repository's own config.
   writeFileSync(config, `export default ${JSON.stringify({ test: { projects, maxWorkers: 2, isolate: false } })};\n`);
-  const { CUTX_TEST_DATABASE_URL: _server, ...env } = process.env;
+  // The copy's own schema/: its modules find it from their path, not from the environment.
+  const { CUTX_TEST_DATABASE_URL: _server, CUTX_SCHEMA_DIR: _schema, ...env } = process.env;
   const child = spawn(
     join(scratch, 'node_modules', '.bin', 'vitest'),
     ['run', '--config', config, '--root', scratch, '--reporter=json', `--outputFile=${report}`],
