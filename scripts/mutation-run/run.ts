@@ -101,6 +101,10 @@ async function catalogJobs(chosen: (name: string) => boolean, rules: string[]) {
 }
 
 async function main(): Promise<number> {
+  if (values.write && positionals[0]) {
+    console.error('--write records a full run: leave out the choice of mutants.');
+    return -1;
+  }
   const started = performance.now();
   const figures: RunFigures = { rounds: 0, copies: 0, vitestMs: 0, loads: [loadAverage()] };
   const chosen = chooser(positionals[0]);
@@ -166,7 +170,10 @@ async function main(): Promise<number> {
         outcomes.push({ name: job.name, target: job.target, killedBy: describe(failure), systematic: !job.edit });
       killed += kills.size;
       if (failures.length === 0) {
-        for (const job of rest) outcomes.push({ name: job.name, target: job.target, systematic: !job.edit });
+        for (const job of rest) {
+          outcomes.push({ name: job.name, target: job.target, systematic: !job.edit });
+          console.log(`  survived: ${job.name}`);
+        }
         survived += rest.length;
       } else if (unexplained.length > 0 && rest.length > 1) {
         // A failure no name explains: halve the copy until it does.
