@@ -140,8 +140,9 @@ async function main(): Promise<number> {
   const queue: Job[][] = [...pack(jobs, reach), ...edits.map((edit) => [edit])];
   let undecided: Job[] = [];
   const take = () => {
-    if (queue.length === 0 && undecided.length > 0) {
-      queue.push(...pack(undecided, reach));
+    // Mutants planted again go first, so that verdicts (the survivors above all) come early.
+    if (undecided.length > 0) {
+      queue.unshift(...pack(undecided, reach));
       undecided = [];
     }
     return prepareAll(queue.splice(0, COPIES_PER_ROUND));

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BaseTemplate, prepareCatalogCopy } from './catalog-copy.js';
 import type { Mutant as HandWritten } from './hand-written-mutants.js';
+import { runChild } from './run-child.js';
 
 /** What a copy is made of: the package's folders a test can reach. */
 const COPIED = ['schema', 'src', 'test', 'factories', 'seeds', 'vitest', 'package.json', 'tsconfig.json'];
@@ -49,17 +49,12 @@ export async function makeCopy(
   }
   const before = new Set(cached(cacheDir));
   const { CUTX_SCHEMA_DIR: _schema, ...env } = process.env;
-  const child = spawn(
+  const { status, stderr } = await runChild(
     join(root, 'node_modules', '.bin', 'tsx'),
     [join(root, 'scripts', 'mutation-run', 'prepare-copy.ts'), dir],
-    { env: { ...env, CUTX_DB_CACHE_DIR: cacheDir }, stdio: ['ignore', 'ignore', 'pipe'] },
+    { ...env, CUTX_DB_CACHE_DIR: cacheDir },
   );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2000);
-  });
-  const status = await new Promise<number | null>((done) => child.on('close', done));
-  if (status !== 0) throw new Error(`preparing ${dir} failed (exit ${status}): ${stderr.slice(-600)}`);
+  if (status !== 0) throw new Error(`preparing ${dir} failed (exit ${status}): ${stderr}`);
   copyTimes.codegen += performance.now() - started;
   return cached(cacheDir).filter((file) => !before.has(file));
 }

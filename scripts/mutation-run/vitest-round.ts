@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Failure } from './attribution.js';
+import { runChild } from './run-child.js';
 
 /** A scratch copy of the package and the test files to run in it (relative to it). */
 export interface CopyTests {
@@ -52,21 +52,16 @@ export async function runRound(
   writeFileSync(config, `export default ${JSON.stringify({ test: { projects, maxWorkers: 2, isolate: false } })};\n`);
   // The copy's own schema/: its modules find it from their path, not from the environment.
   const { CUTX_TEST_DATABASE_URL: _server, CUTX_SCHEMA_DIR: _schema, ...env } = process.env;
-  const child = spawn(
+  const { status, stderr } = await runChild(
     join(scratch, 'node_modules', '.bin', 'vitest'),
     ['run', '--config', config, '--root', scratch, '--reporter=json', `--outputFile=${report}`],
-    { env: { ...env, CUTX_DB_CACHE_DIR: cacheDir }, stdio: ['ignore', 'ignore', 'pipe'] },
+    { ...env, CUTX_DB_CACHE_DIR: cacheDir },
   );
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-2000);
-  });
-  const status = await new Promise<number | null>((done) => child.on('close', done));
   let files: FileResult[];
   try {
     files = (JSON.parse(readFileSync(report, 'utf8')) as { testResults: FileResult[] }).testResults;
   } catch {
-    throw new Error(`vitest wrote no report (exit ${status}): ${stderr.slice(-600)}`);
+    throw new Error(`vitest wrote no report (exit ${status}): ${stderr}`);
   }
   return copies.map((copy) =>
     failuresOf(
