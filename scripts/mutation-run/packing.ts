@@ -24,10 +24,14 @@ export const MUTANTS_PER_COPY = 24;
  * widen different CHECKs, which cannot make another rule's attack fail), or one refuses
  * the base rows of a table the other's attacks need (`reach`: each table and the tables
  * whose base rows are made on top of it). A hand-written mutant edits an applied file, so
- * it goes alone.
+ * its copy migrates from scratch: it shares one only with other hand-written ones.
  */
 function conflict(a: Job, b: Job, reach: Map<string, Set<string>>): boolean {
-  if (a.edit || b.edit) return true;
+  if (a.edit || b.edit) {
+    // Hand-written mutants share only with each other, each named and of its own table.
+    if (!a.edit || !b.edit || !a.target || !b.target || !a.table || !b.table) return true;
+    return a.table === b.table;
+  }
   if (a.scope === b.scope && !(a.widens && b.widens && a.target !== b.target)) return true;
   const blocks = (x: Job, y: Job) =>
     x.breaks === true && x.table !== undefined && y.table !== undefined && (reach.get(x.table)?.has(y.table) ?? false);

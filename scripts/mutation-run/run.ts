@@ -11,7 +11,8 @@
 // many per copy (packing.ts says which may share one); a failure is attributed to the
 // mutant its message or its title names (attribution.ts). A mutant with no verdict in a
 // copy where another one failed tests is planted again; one planted where no test failed
-// survived. Hand-written mutants (hand-written-mutants.ts) edit an existing line, one per copy.
+// survived. Hand-written mutants (hand-written-mutants.ts) edit an existing line; those
+// that name their rule and table share copies with each other.
 // Exits 1 when a mutant survives that equivalent-mutants.ts does not explain.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -116,6 +117,8 @@ async function main(): Promise<number> {
     .map(
       (edit): Job => ({
         name: `hand-written: ${edit.name}`,
+        ...(edit.target ? { target: edit.target } : {}),
+        table: edit.table,
         scope: `hand-written: ${edit.name}`,
         tests: edit.tests.filter((test) => !gates.has(test)),
         edit,
@@ -137,7 +140,7 @@ async function main(): Promise<number> {
   );
 
   const outcomes: Outcome[] = [];
-  const queue: Job[][] = [...pack(jobs, reach), ...edits.map((edit) => [edit])];
+  const queue: Job[][] = [...pack(jobs, reach), ...pack(edits, reach)];
   let undecided: Job[] = [];
   const take = () => {
     // Mutants planted again go first, so that verdicts (the survivors above all) come early.
