@@ -34,11 +34,16 @@ export async function generate(schemaDir: string = defaultSchemaDir): Promise<Ge
   } finally {
     await db.close();
   }
+  return { metadata, files: renderGenerated(metadata) };
+}
+
+/** The generated files of `metadata`, formatted, by path relative to the repository root. */
+export function renderGenerated(metadata: SchemaMetadata): Record<string, string> {
   const files: Record<string, string> = {
     [OUTPUTS.metadata]: renderMetadata(metadata),
     [OUTPUTS.kysely]: renderKysely(metadata),
     [OUTPUTS.drizzle]: renderDrizzle(metadata),
   };
   for (const [path, text] of Object.entries(files)) files[path] = formatTypeScript(text, path);
-  return { metadata, files };
+  return files;
 }

@@ -14,6 +14,8 @@ export interface CatalogMutant {
   name: string;
   target: string;
   scope: string;
+  /** The table it changes, if one (a domain's or a function's change reaches several). */
+  table?: string;
   sql: string;
   /** Which rule tests can notice it: the data rules', the reviewed definitions', or all (triggers and functions). */
   family: 'data' | 'definition' | 'behaviour';
@@ -63,6 +65,7 @@ async function checkMutants(db: SqlClient): Promise<CatalogMutant[]> {
       name: `CHECK ${name}: ${branch.replace(/\s+/g, ' ')}`,
       target: name,
       scope: on_table ?? on_domain ?? name,
+      ...(on_table ? { table: on_table } : {}),
       family: 'data' as const,
       widens: /^conjunct |made (<=|>=)$|^anchor /.test(branch),
       sql: `ALTER ${owner} DROP CONSTRAINT ${name};\nALTER ${owner} ADD CONSTRAINT ${name} ${check.replace(/\s+/g, ' ')};`,
@@ -87,6 +90,7 @@ async function defaultMutants(db: SqlClient): Promise<CatalogMutant[]> {
         name: `default of ${target} (${def}) dropped`,
         target,
         scope: target,
+        table,
         family: 'definition',
         sql: `${alter} DROP DEFAULT;`,
       },
@@ -97,6 +101,7 @@ async function defaultMutants(db: SqlClient): Promise<CatalogMutant[]> {
               name: `default of ${target} changed to ${changed}`,
               target,
               scope: target,
+              table,
               sql: `${alter} SET DEFAULT ${changed};`,
             },
           ]
@@ -129,6 +134,7 @@ async function domainMutants(db: SqlClient): Promise<CatalogMutant[]> {
     name: `${table}.${column} made ${base} instead of ${domain}`,
     target: `${table}.${column}`,
     scope: `${table}.${column}`,
+    table,
     family: 'definition' as const,
     sql: `ALTER TABLE ${table} ALTER COLUMN ${ident(column)} TYPE ${base};`,
   }));
@@ -175,6 +181,7 @@ async function indexMutants(db: SqlClient): Promise<CatalogMutant[]> {
           name: `unique ${target} without ${key}`,
           target,
           scope: table,
+          table,
           sql: recreate(
             keys.filter((other) => other !== key),
             true,
@@ -189,6 +196,7 @@ async function indexMutants(db: SqlClient): Promise<CatalogMutant[]> {
         name: `${target} no longer unique`,
         target,
         scope: table,
+        table,
         sql: recreate(keys, false, where),
       });
     if (predicate) {
@@ -197,6 +205,7 @@ async function indexMutants(db: SqlClient): Promise<CatalogMutant[]> {
         name: `${target} without its predicate (${predicate})`,
         target,
         scope: table,
+        table,
         sql: recreate(keys, unique, ''),
       });
     }
@@ -222,6 +231,7 @@ async function triggerMutants(db: SqlClient): Promise<CatalogMutant[]> {
               name: `trigger ${name} ${what}`,
               target: name,
               scope: table,
+              table,
               family: 'behaviour',
               sql: `DROP TRIGGER ${name} ON ${table};\n${changed};`,
             },

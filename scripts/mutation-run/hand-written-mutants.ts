@@ -4,9 +4,13 @@
  * edit an existing line, so they reach what a new file cannot (a trigger function's body).
  * `find` must occur exactly once in `file`; `tests` are the test files that should notice
  * (kill) the mutant (run.ts leaves out any freshness or compatibility gate among them).
+ * `target` names the rule it breaks the way the tests name it, and `table` the table it
+ * changes: mutants with both share a copy with others of other tables (see packing.ts).
  */
 export interface Mutant {
   name: string;
+  target?: string;
+  table?: string;
   file: string;
   find: string;
   replace: string;
@@ -26,6 +30,8 @@ const TRIGGER_FUNCTIONS = 'test/security/trigger-functions.test.ts';
 export const mutants: Mutant[] = [
   {
     name: 'CHECK length bound off by one (inventory name 300 -> 301)',
+    target: 'inventory_items_name_length',
+    table: 'inventory_items',
     file: '0008_live_selling.sql',
     find: 'CHECK (length(name) BETWEEN 1 AND 300)',
     replace: 'CHECK (length(name) BETWEEN 1 AND 301)',
@@ -33,6 +39,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'CHECK lower bound off by one (inventory quantity >= 0 -> >= -1)',
+    target: 'inventory_items_quantity_nonnegative',
+    table: 'inventory_items',
     file: '0008_live_selling.sql',
     find: 'CHECK (quantity >= 0)',
     replace: 'CHECK (quantity >= -1)',
@@ -40,6 +48,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'CHECK range off by one (fee_bps up to 10001)',
+    target: 'ad_spend_fees_fee_bps_range',
+    table: 'ad_spend_fees',
     file: '0006_ads.sql',
     find: 'CHECK (fee_bps BETWEEN 0 AND 10000)',
     replace: 'CHECK (fee_bps BETWEEN 0 AND 10001)',
@@ -47,6 +57,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'CHECK exact length loosened (token_hash = 32 -> >= 32 bytes)',
+    target: 'magic_link_tokens_token_hash_sha256',
+    table: 'magic_link_tokens',
     file: '0002_identity.sql',
     find: 'CHECK (octet_length(token_hash) = 32)',
     replace: 'CHECK (octet_length(token_hash) >= 32)',
@@ -54,6 +66,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'CHECK strict order made loose (expires_at > created_at -> >=)',
+    target: 'magic_link_tokens_expiry_after_creation',
+    table: 'magic_link_tokens',
     file: '0002_identity.sql',
     find: 'CHECK (expires_at > created_at)',
     replace: 'CHECK (expires_at >= created_at)',
@@ -61,6 +75,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'CHECK loose order made strict (shows ended_at >= started_at -> >)',
+    target: 'shows_run_order',
+    table: 'shows',
     file: '0008_live_selling.sql',
     find: 'CHECK (ended_at >= started_at)',
     replace: 'CHECK (ended_at > started_at)',
@@ -68,6 +84,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'CHECK regex widened (subdomain up to 64 characters)',
+    target: 'landing_pages_subdomain_format',
+    table: 'landing_pages',
     file: '0007_publishing.sql',
     find: "'^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$'",
     replace: "'^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$'",
@@ -82,6 +100,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'payout arithmetic loosened (net <= gross - fees)',
+    target: 'payout_line_items_net_is_gross_less_fees',
+    table: 'payout_line_items',
     file: '0008_live_selling.sql',
     find: 'CHECK (net_cents = gross_cents - fees_cents)',
     replace: 'CHECK (net_cents <= gross_cents - fees_cents)',
@@ -89,6 +109,8 @@ export const mutants: Mutant[] = [
   },
   {
     name: 'funnel step skipped (conversions <= impressions instead of clicks)',
+    target: 'campaign_analytics_funnel',
+    table: 'campaign_analytics',
     file: '0006_ads.sql',
     find: 'CHECK (0 <= conversions AND conversions <= clicks AND clicks <= impressions)',
     replace: 'CHECK (0 <= conversions AND conversions <= impressions AND clicks <= impressions)',

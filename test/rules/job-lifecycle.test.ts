@@ -5,7 +5,7 @@ import { snapshot } from '../properties/support/snapshot.js';
 import { SQL_STATE } from '../support/sql-state.js';
 import { openTestDb, type TestDb } from '../support/test-db.js';
 import { attacks } from './support/test-attacks.js';
-import { T0 } from './support/times.js';
+import { INSTANT } from './support/values.js';
 
 // The job lifecycle as schema/0003 and 0004 state it, each read from the SQL: which status
 // may follow which, the cost frozen once paid, and the debit at insert.
@@ -27,8 +27,8 @@ const COLUMNS_FOR: Record<
 > = {
   pending: { output_url: null, error_message: null, completed_at: null },
   processing: { output_url: null, error_message: null, completed_at: null },
-  completed: { output_url: 'https://out.test/1', error_message: null, completed_at: T0 },
-  failed: { output_url: null, error_message: 'rejected', completed_at: T0 },
+  completed: { output_url: 'https://out.test/1', error_message: null, completed_at: INSTANT },
+  failed: { output_url: null, error_message: 'rejected', completed_at: INSTANT },
 };
 
 let db: TestDb;

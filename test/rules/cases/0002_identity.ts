@@ -1,5 +1,5 @@
 import { type Attack, attackCheck, attackCheckEach } from '../support/attack.js';
-import { bytes, T0, T1, text } from '../support/times.js';
+import { bytes, INSTANT, MICROSECOND_AFTER, text } from '../support/values.js';
 
 // The CHECKs of schema/0002_identity.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
@@ -29,8 +29,8 @@ export const checksOfIdentity: Attack[] = [
   attackCheck(
     'magic_link_tokens_expiry_after_creation',
     'magic_link_tokens',
-    { created_at: T0, expires_at: T1 },
-    { created_at: T0, expires_at: T0 },
+    { created_at: INSTANT, expires_at: MICROSECOND_AFTER },
+    { created_at: INSTANT, expires_at: INSTANT },
   ),
   // The other side of each implication, and the anchors: a row only the branch decides.
   attackCheck('users_email_format', 'users', { email: 'a@b' }, { email: 'a@b c' }),

@@ -1,5 +1,5 @@
 import { type Attack, attackCheck, attackCheckEach } from '../support/attack.js';
-import { T0, text } from '../support/times.js';
+import { INSTANT, text } from '../support/values.js';
 
 // The CHECKs of schema/0003_generation.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
@@ -33,23 +33,23 @@ export const checksOfGeneration: Attack[] = [
   attackCheck(
     'generation_jobs_completed_has_output',
     'generation_jobs',
-    { status: 'completed', output_url: 'https://x.test/o', completed_at: T0 },
-    { status: 'completed', output_url: null, completed_at: T0 },
+    { status: 'completed', output_url: 'https://x.test/o', completed_at: INSTANT },
+    { status: 'completed', output_url: null, completed_at: INSTANT },
     { status: 'completed', output_url: 'https://x.test/o', completed_at: null },
   ),
   attackCheck(
     'generation_jobs_failed_has_error',
     'generation_jobs',
-    { status: 'failed', error_message: 'e', completed_at: T0 },
-    { status: 'failed', error_message: null, completed_at: T0 },
+    { status: 'failed', error_message: 'e', completed_at: INSTANT },
+    { status: 'failed', error_message: null, completed_at: INSTANT },
     { status: 'failed', error_message: 'e', completed_at: null },
   ),
   attackCheck(
     'generation_jobs_open_not_completed',
     'generation_jobs',
     { status: 'processing', completed_at: null },
-    { status: 'processing', completed_at: T0 },
-    { status: 'pending', completed_at: T0 },
+    { status: 'processing', completed_at: INSTANT },
+    { status: 'pending', completed_at: INSTANT },
   ),
   attackCheck('assets_type_check', 'assets', { type: 'audio' }, { type: 'text' }),
   attackCheck('assets_mime_type_format', 'assets', { mime_type: 'a/b' }, { mime_type: 'A/b' }, { mime_type: 'a/' }),
@@ -74,8 +74,8 @@ export const checksOfGeneration: Attack[] = [
   attackCheck(
     'generation_jobs_open_not_completed',
     'generation_jobs',
-    { status: 'completed', output_url: 'https://x.test/o', completed_at: T0 },
-    { status: 'pending', completed_at: T0 },
+    { status: 'completed', output_url: 'https://x.test/o', completed_at: INSTANT },
+    { status: 'pending', completed_at: INSTANT },
   ),
   attackCheck('assets_mime_type_format', 'assets', { mime_type: 'a/b' }, { mime_type: '1a/b' }, { mime_type: 'a/b c' }),
   // Every value each list admits, so that dropping one is noticed.
@@ -88,7 +88,7 @@ export const checksOfGeneration: Attack[] = [
     (status) =>
       ['pending', 'processing'].includes(status)
         ? { completed_at: null }
-        : { completed_at: T0, output_url: 'https://x.test/o', error_message: 'e' },
+        : { completed_at: INSTANT, output_url: 'https://x.test/o', error_message: 'e' },
   ),
   attackCheckEach('generation_jobs_type_check', 'generation_jobs', 'type', [
     'copy',

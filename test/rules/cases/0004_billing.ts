@@ -1,5 +1,5 @@
 import { type Attack, attackCheck, attackCheckEach } from '../support/attack.js';
-import { T_1, T0, T1 } from '../support/times.js';
+import { INSTANT, MICROSECOND_AFTER, MICROSECOND_BEFORE } from '../support/values.js';
 
 // The CHECKs of schema/0004_billing.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
@@ -42,14 +42,14 @@ export const checksOfBilling: Attack[] = [
   attackCheck(
     'subscriptions_period_order',
     'subscriptions',
-    { current_period_start: T0, current_period_end: T1 },
-    { current_period_start: T0, current_period_end: T0 },
-    { current_period_start: T0, current_period_end: T_1 },
+    { current_period_start: INSTANT, current_period_end: MICROSECOND_AFTER },
+    { current_period_start: INSTANT, current_period_end: INSTANT },
+    { current_period_start: INSTANT, current_period_end: MICROSECOND_BEFORE },
   ),
   attackCheck(
     'subscriptions_canceled_has_time',
     'subscriptions',
-    { status: 'canceled', canceled_at: T0 },
+    { status: 'canceled', canceled_at: INSTANT },
     { status: 'canceled', canceled_at: null },
   ),
   // The other side of each implication, and the anchors: a row only the branch decides.
@@ -78,7 +78,7 @@ export const checksOfBilling: Attack[] = [
     'subscriptions',
     'status',
     ['trialing', 'active', 'past_due', 'canceled', 'unpaid', 'incomplete', 'incomplete_expired', 'paused'],
-    () => ({ canceled_at: T0 }),
+    () => ({ canceled_at: INSTANT }),
   ),
   attackCheckEach('subscriptions_tier_check', 'subscriptions', 'tier', ['starter', 'pro', 'business', 'enterprise']),
 ];

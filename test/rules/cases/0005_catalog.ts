@@ -1,5 +1,5 @@
 import { type Attack, attackCheck } from '../support/attack.js';
-import { text } from '../support/times.js';
+import { text } from '../support/values.js';
 
 // The CHECKs of schema/0005_catalog.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).

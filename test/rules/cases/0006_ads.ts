@@ -1,5 +1,5 @@
 import { type Attack, attackCheck, attackCheckEach } from '../support/attack.js';
-import { T0, T1, text } from '../support/times.js';
+import { INSTANT, MICROSECOND_AFTER, text } from '../support/values.js';
 
 // The CHECKs of schema/0006_ads.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
@@ -25,7 +25,12 @@ export const checksOfAds: Attack[] = [
   attackCheck('campaigns_objective_check', 'campaigns', { objective: 'sales' }, { objective: 'reach' }),
   attackCheck('campaigns_status_check', 'campaigns', { status: 'archived' }, { status: 'deleted' }),
   attackCheck('campaigns_daily_budget_nonnegative', 'campaigns', { daily_budget_cents: 0 }, { daily_budget_cents: -1 }),
-  attackCheck('campaigns_schedule_order', 'campaigns', { starts_at: T0, ends_at: T1 }, { starts_at: T0, ends_at: T0 }),
+  attackCheck(
+    'campaigns_schedule_order',
+    'campaigns',
+    { starts_at: INSTANT, ends_at: MICROSECOND_AFTER },
+    { starts_at: INSTANT, ends_at: INSTANT },
+  ),
   attackCheck('campaign_analytics_spend_nonnegative', 'campaign_analytics', { spend_cents: 0 }, { spend_cents: -1 }),
   attackCheck(
     'campaign_analytics_revenue_nonnegative',

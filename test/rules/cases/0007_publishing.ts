@@ -1,5 +1,5 @@
 import { type Attack, attackCheck, attackCheckEach } from '../support/attack.js';
-import { T0, text } from '../support/times.js';
+import { INSTANT, text } from '../support/values.js';
 
 // The CHECKs of schema/0007_publishing.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
@@ -28,7 +28,7 @@ export const checksOfPublishing: Attack[] = [
   attackCheck(
     'landing_pages_published_has_time',
     'landing_pages',
-    { status: 'published', published_at: T0 },
+    { status: 'published', published_at: INSTANT },
     { status: 'published', published_at: null },
   ),
   // The other side of each implication, and the anchors: a row only the branch decides.
@@ -41,6 +41,6 @@ export const checksOfPublishing: Attack[] = [
   ),
   // Every value each list admits, so that dropping one is noticed.
   attackCheckEach('landing_pages_status_check', 'landing_pages', 'status', ['draft', 'published', 'archived'], () => ({
-    published_at: T0,
+    published_at: INSTANT,
   })),
 ];

@@ -1,5 +1,5 @@
 import { type Attack, attackCheck, attackCheckEach } from '../support/attack.js';
-import { bytes, T_1, T0, T1, text } from '../support/times.js';
+import { bytes, INSTANT, MICROSECOND_AFTER, MICROSECOND_BEFORE, text } from '../support/values.js';
 
 // The CHECKs of schema/0008_live_selling.sql, each at its boundary: the last value the SQL accepts beside
 // the first it refuses, and a row for every branch (each case, each side, each anchor).
@@ -29,21 +29,21 @@ export const checksOfLiveSelling: Attack[] = [
   attackCheck(
     'shows_live_has_start',
     'shows',
-    { status: 'live', started_at: T0, ended_at: null },
+    { status: 'live', started_at: INSTANT, ended_at: null },
     { status: 'live', started_at: null, ended_at: null },
-    { status: 'ended', started_at: null, ended_at: T0 },
+    { status: 'ended', started_at: null, ended_at: INSTANT },
   ),
   attackCheck(
     'shows_ended_has_end',
     'shows',
-    { status: 'ended', started_at: T0, ended_at: T0 },
-    { status: 'ended', started_at: T0, ended_at: null },
+    { status: 'ended', started_at: INSTANT, ended_at: INSTANT },
+    { status: 'ended', started_at: INSTANT, ended_at: null },
   ),
   attackCheck(
     'shows_run_order',
     'shows',
-    { status: 'ended', started_at: T0, ended_at: T0 },
-    { status: 'ended', started_at: T0, ended_at: T_1 },
+    { status: 'ended', started_at: INSTANT, ended_at: INSTANT },
+    { status: 'ended', started_at: INSTANT, ended_at: MICROSECOND_BEFORE },
   ),
   attackCheck('show_items_position_nonnegative', 'show_items', { position: 0 }, { position: -1 }),
   attackCheck(
@@ -59,8 +59,8 @@ export const checksOfLiveSelling: Attack[] = [
   attackCheck(
     'show_items_sold_has_price',
     'show_items',
-    { status: 'sold', sold_price_cents: 0, sold_at: T0 },
-    { status: 'sold', sold_price_cents: null, sold_at: T0 },
+    { status: 'sold', sold_price_cents: 0, sold_at: INSTANT },
+    { status: 'sold', sold_price_cents: null, sold_at: INSTANT },
     { status: 'sold', sold_price_cents: 0, sold_at: null },
   ),
   attackCheck('payout_imports_platform_check', 'payout_imports', { platform: 'ebay_live' }, { platform: 'ebay' }),
@@ -146,13 +146,13 @@ export const checksOfLiveSelling: Attack[] = [
     'show_items_sold_has_price',
     'show_items',
     { status: 'queued', sold_price_cents: null, sold_at: null },
-    { status: 'sold', sold_price_cents: null, sold_at: T0 },
+    { status: 'sold', sold_price_cents: null, sold_at: INSTANT },
   ),
   attackCheck(
     'shows_ended_has_end',
     'shows',
-    { status: 'live', started_at: T0, ended_at: null },
-    { status: 'ended', started_at: T0, ended_at: null },
+    { status: 'live', started_at: INSTANT, ended_at: null },
+    { status: 'ended', started_at: INSTANT, ended_at: null },
   ),
   attackCheck(
     'shows_live_has_start',
@@ -191,11 +191,11 @@ export const checksOfLiveSelling: Attack[] = [
     'show_items',
     'status',
     ['queued', 'live', 'sold', 'unsold', 'pulled'],
-    () => ({ sold_price_cents: 1, sold_at: T0 }),
+    () => ({ sold_price_cents: 1, sold_at: INSTANT }),
   ),
   attackCheckEach('shows_platform_check', 'shows', 'platform', LIVE_PLATFORMS),
   attackCheckEach('shows_status_check', 'shows', 'status', ['scheduled', 'live', 'ended', 'cancelled'], () => ({
-    started_at: T0,
-    ended_at: T1,
+    started_at: INSTANT,
+    ended_at: MICROSECOND_AFTER,
   })),
 ];

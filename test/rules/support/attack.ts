@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { SqlClient } from '../../../src/db/sql-client.js';
 import { attempt, rolledBack } from '../../properties/support/isolation.js';
 import { SQL_STATE } from '../../support/sql-state.js';
-import type { BaseRows } from './base-rows.js';
+import { type BaseRows, baseRowOf } from './base-rows.js';
 
 /** Column values to write, by column name; jsonb-shaped (bytea as '\x...' hex, times as ISO text). */
 export type Values = Record<string, unknown>;
@@ -114,8 +114,7 @@ function identifiers(names: string[]): string {
  * insert a fresh id and fresh unique columns (`n` counts the inserts of one attack).
  */
 export function writtenRow(base: BaseRows, table: string, via: Attack['via'], values: Values, n: number): Values {
-  const baseRow = base.rows[table];
-  if (!baseRow) throw new RangeError(`no base row for ${table}`);
+  const baseRow = baseRowOf(base, table);
   return via === 'update'
     ? { ...baseRow, ...values }
     : { ...baseRow, id: randomUUID(), ...FRESH[table]?.(n, base), ...values };
@@ -129,8 +128,7 @@ export const valuesFor = (valuesOf: ValuesOf, base: BaseRows): Values =>
 export async function runAttack(db: SqlClient, base: BaseRows, attack: Attack): Promise<void> {
   const { rule, sqlState, table, via } = attack;
   identifiers([table]);
-  const baseRow = base.rows[table];
-  if (!baseRow) throw new RangeError(`no base row for ${table}`);
+  const baseRow = baseRowOf(base, table);
   let n = 0;
   const write = (valuesOf: ValuesOf) => {
     const values = valuesFor(valuesOf, base);
