@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
+import { DEFAULT_GC_EVERY_TESTS } from '../vitest/periodic-gc.js';
 import { inScratchVitestProject } from './scratch-vitest-project.js';
 import { median } from './stats.js';
 
@@ -42,6 +43,16 @@ export interface PerTestFigures {
   wasm_100_mb: number;
   /** The same at the last test. */
   wasm_10k_mb: number;
+  /** The median gap before a test that follows a full collection (every `DEFAULT_GC_EVERY_TESTS` tests). */
+  per_test_after_gc_ms: number;
+  /** Worker RSS at test 100 with `collectGarbageEvery: 0` (no collections of ours). */
+  rss_100_no_gc_mb: number;
+  /** The same at the last test. */
+  rss_10k_no_gc_mb: number;
+  /** Tests 51-150 with `collectGarbageEvery: 0`. */
+  per_test_no_gc_ms: number;
+  /** The last 100 tests with `collectGarbageEvery: 0`. */
+  per_test_10k_no_gc_ms: number;
   /** The gap between tests with no fixtures and no plugin, tests 51-150. */
   per_test_plain_vitest_ms: number;
   /** The same over the last 100 tests. */
@@ -146,17 +157,22 @@ function memoryFigures(early: Memory, late: Memory) {
   };
 }
 
-/**
- * Two `vitest run`s of one file of `tests` tests each, in a scratch project: with
- * `plugins: [cutxDb()]` and tests of `@cutx/db/vitest` that write through `factories` and
- * read through `db`; then plain vitest tests that do nothing, the baseline.
- */
-export function measurePerTest(tests: number): PerTestFigures {
-  const withDb = runFile(
+/** The median gap before the tests that follow a collection (tests N+1, 2N+1, ...). */
+function afterGc(marks: Marks, tests: number): number {
+  const gaps: number[] = [];
+  for (let n = DEFAULT_GC_EVERY_TESTS + 1; n <= tests; n += DEFAULT_GC_EVERY_TESTS) {
+    gaps.push((marks.starts[n - 1] as number) - (marks.ends[n - 2] as number));
+  }
+  return median(gaps);
+}
+
+/** One run of the writing file with `cutxDb(options)`. */
+function runWithDb(tests: number, options: string): Marks {
+  return runFile(
     tests,
     `import { defineConfig } from 'vitest/config';
 import { cutxDb } from '@cutx/db/vitest/config';
-export default defineConfig({ plugins: [cutxDb()] });
+export default defineConfig({ plugins: [cutxDb(${options})] });
 `,
     testFile(
       tests,
@@ -166,6 +182,17 @@ export default defineConfig({ plugins: [cutxDb()] });
       'pglite.mod.wasmMemory.buffer.byteLength',
     ),
   );
+}
+
+/**
+ * Three `vitest run`s of one file of `tests` tests each, in a scratch project: with
+ * `plugins: [cutxDb()]` and tests of `@cutx/db/vitest` that write through `factories` and
+ * read through `db`; the same with `collectGarbageEvery: 0`; then plain vitest tests that do
+ * nothing, the baseline.
+ */
+export function measurePerTest(tests: number): PerTestFigures {
+  const withDb = runWithDb(tests, '');
+  const noGc = runWithDb(tests, '{ collectGarbageEvery: 0 }');
   const plain = runFile(tests, 'export default {};\n', testFile(tests, 'vitest', '', '', '0'));
   const early = window(withDb, 51, 150);
   const late = window(withDb, tests - 99, tests);
@@ -175,6 +202,11 @@ export default defineConfig({ plugins: [cutxDb()] });
     per_test_body_ms: early.body,
     per_test_body_10k_ms: late.body,
     ...memoryFigures(withDb.memory[100] as Memory, withDb.memory[tests] as Memory),
+    per_test_after_gc_ms: afterGc(withDb, tests),
+    rss_100_no_gc_mb: mb((noGc.memory[100] as Memory).rss),
+    rss_10k_no_gc_mb: mb((noGc.memory[tests] as Memory).rss),
+    per_test_no_gc_ms: window(noGc, 51, 150).gap,
+    per_test_10k_no_gc_ms: window(noGc, tests - 99, tests).gap,
     per_test_plain_vitest_ms: window(plain, 51, 150).gap,
     per_test_plain_vitest_10k_ms: window(plain, tests - 99, tests).gap,
   };

@@ -68,6 +68,11 @@ const ROWS: readonly Row[] = [
     value: (f) => fromTo(f.array_buffers_100_mb, f.array_buffers_10k_mb),
   },
   { label: '    PGlite WASM memory, test 100 → last', value: (f) => fromTo(f.wasm_100_mb, f.wasm_10k_mb) },
+  { label: '  gap after a full collection (median)', value: (f) => ms(f.per_test_after_gc_ms) },
+  { label: '  collectGarbageEvery: 0, tests 51-150', value: (f) => ms(f.per_test_no_gc_ms) },
+  { label: '    the same, last 100 tests', value: (f) => ms(f.per_test_10k_no_gc_ms) },
+  { label: '    worker RSS, test 100 → last', value: (f) => fromTo(f.rss_100_no_gc_mb, f.rss_10k_no_gc_mb) },
+  { label: '    RSS last / RSS at test 100', value: (f) => x(f.rss_10k_no_gc_mb / f.rss_100_no_gc_mb) },
   { label: 'factories, users → projects → products → images', value: (f) => perS(f.factories_relational_rows_per_s) },
   { label: '  drizzle-seed, the same rows', value: (f) => perS(f.drizzle_seed_relational_rows_per_s) },
   {

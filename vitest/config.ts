@@ -1,6 +1,8 @@
 import type { Plugin } from 'vitest/config';
+import { CutxDbError } from '../src/db/errors.js';
 import { siblingModule } from '../src/db/sibling-module.js';
 import type { DbEngine } from '../src/server/db-server-options.js';
+import { DEFAULT_GC_EVERY_TESTS } from './periodic-gc.js';
 import './provided-context.js';
 
 export interface CutxDbPluginOptions {
@@ -12,6 +14,13 @@ export interface CutxDbPluginOptions {
    * (the PGlite instance itself) is the pglite engine's.
    */
   engine?: DbEngine;
+  /**
+   * Every this many tests that use the fixtures, a worker runs a full garbage collection
+   * between two tests (default 500; 0 for never). V8 otherwise lets the garbage of each
+   * test's queries pile up to several times the live heap before collecting it, so a long
+   * file's worker keeps growing; with it, its memory stays near where it started.
+   */
+  collectGarbageEvery?: number;
 }
 
 /**
@@ -34,6 +43,13 @@ export interface CutxDbPluginOptions {
  * export default defineConfig({ plugins: [cutxDb()] });
  */
 export function cutxDb(options: CutxDbPluginOptions = {}): Plugin {
+  const gcEvery = options.collectGarbageEvery ?? DEFAULT_GC_EVERY_TESTS;
+  if (!Number.isSafeInteger(gcEvery) || gcEvery < 0) {
+    throw new CutxDbError(
+      'invalid_input',
+      `cutxDb({ collectGarbageEvery: ${String(gcEvery)} }) must be a whole number of tests, 0 for never.`,
+    );
+  }
   return {
     name: '@cutx/db',
     config(config) {
@@ -42,7 +58,10 @@ export function cutxDb(options: CutxDbPluginOptions = {}): Plugin {
         test: {
           globalSetup: [siblingModule(import.meta.url, 'global-setup')],
           setupFiles: [siblingModule(import.meta.url, 'setup')],
-          provide: { cutxDbEngine: options.engine ?? 'pglite' },
+          provide: {
+            cutxDbEngine: options.engine ?? 'pglite',
+            cutxDbGcEvery: gcEvery,
+          },
           isolate: own.isolate ?? false,
           testTimeout: own.testTimeout ?? 30_000,
           hookTimeout: own.hookTimeout ?? 60_000,

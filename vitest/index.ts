@@ -1,8 +1,9 @@
-import { test as base, beforeAll } from 'vitest';
+import { test as base, beforeAll, inject } from 'vitest';
 import type { FactorySet } from '../factories/index.js';
 import { CutxDbError } from '../src/db/errors.js';
 import type { CutxDb } from '../src/db/open.js';
 import type { TestSql } from '../src/testing/test-db.js';
+import { countTestForGc, DEFAULT_GC_EVERY_TESTS } from './periodic-gc.js';
 import { untilTestEnds } from './until-test-ends.js';
 import { leaseWorkerDb, primaryWorkerDb, type WorkerDb } from './worker-databases.js';
 
@@ -52,6 +53,8 @@ export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
       await use(lease.workerDb);
     } finally {
       lease.release();
+      // Between tests, where a pause delays no query: see periodic-gc.ts for why.
+      countTestForGc(inject('cutxDbGcEvery') ?? DEFAULT_GC_EVERY_TESTS);
     }
   },
   db: async ({ workerDb, task }, use) => {

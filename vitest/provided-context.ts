@@ -7,5 +7,7 @@ declare module 'vitest' {
     cutxDbEngine: DbEngine;
     /** With the postgres engine: the server the globalSetup started (a superuser's URL). */
     cutxDbServerUrl: string;
+    /** `cutxDb({ collectGarbageEvery })`: tests of a worker between two full collections, 0 for never. */
+    cutxDbGcEvery: number;
   }
 }
