@@ -57,8 +57,15 @@ function payloadOf(def: TableDef, columns: readonly string[], rows: readonly Val
 function returning(def: TableDef, columns: readonly string[], unsure: ReadonlySet<string> | undefined): string {
   if (unsure === undefined) return '*';
   const sent = new Set(columns);
-  const read = Object.entries(def.columns).flatMap(([column, { filledBy }]) =>
-    column === 'id' || !sent.has(column) || unsure.has(column) || filledBy === 'trigger' || filledBy === 'generated'
+  // A converted type's value is read back too: its JS form is the driver's (a bytea is a
+  // Buffer through pg, a Uint8Array through PGlite), not the one the factory built.
+  const read = Object.entries(def.columns).flatMap(([column, { filledBy, type }]) =>
+    column === 'id' ||
+    !sent.has(column) ||
+    unsure.has(column) ||
+    needsConversion.has(type) ||
+    filledBy === 'trigger' ||
+    filledBy === 'generated'
       ? [quote(column)]
       : [],
   );
