@@ -145,6 +145,18 @@ describe('the README', () => {
   it('says where the mutation run is described', () => {
     expect(flat).toMatch(/`npm run test:mutations`.*\[docs\/testing\.md\]\(docs\/testing\.md#the-mutation-run\)/);
   });
+
+  it("gives the mutation run's score and duration as its last run wrote them in docs/testing.md", () => {
+    const last = read('docs/testing.md').split('<!-- mutation-run:last -->')[1] ?? '';
+    const systematic = /systematic \(from the catalog\): (\d+) of (\d+) killed \(([\d.]+)%\)/.exec(last);
+    const handWritten = /hand-written: (\d+) of (\d+) killed/.exec(last);
+    const seconds = Number(/time: (\d+) s in all/.exec(last)?.[1]);
+    expect(systematic && handWritten, 'docs/testing.md holds a full run').toBeTruthy();
+    const [, killed, of, percent] = systematic as RegExpExecArray;
+    says(`killed ${killed} of ${of} catalog mutants (${percent}%)`);
+    says(`${handWritten?.[1]} of ${handWritten?.[2]} hand-written`);
+    says(`in ${Math.round(seconds / 60)} minutes`);
+  });
 });
 
 describe('README.md and docs/', () => {
