@@ -79,6 +79,7 @@ export async function startPostgres(options: PostgresProcessOptions): Promise<Po
   ];
   const child = spawn('/bin/sh', ['-c', POSTGRES_WATCHDOG, options.binaries.postgres, ...args], {
     ...options.runAs,
+    env: { ...process.env, CUTX_PG_SOCKET_DIR: socketDir },
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   const exited = once(child, 'exit');

@@ -6,7 +6,8 @@
  * to the script ask for the same fast shutdown (SIGINT to the postmaster: roll back open
  * transactions, checkpoint, exit); if the postmaster still runs ten seconds later, an
  * immediate one (SIGQUIT). The helpers write nowhere, so the stderr pipe closes when
- * PostgreSQL exits.
+ * PostgreSQL exits. Once it has, the script removes its socket folder
+ * (`CUTX_PG_SOCKET_DIR`): after a `kill -9` no Node code is left to do it.
  */
 export const POSTGRES_WATCHDOG = `
 "$0" "$@" </dev/null &
@@ -22,5 +23,6 @@ trap stop INT TERM
 status=0
 while kill -0 "$pg" 2>/dev/null; do wait "$pg"; status=$?; done
 kill "$watcher" 2>/dev/null
+rm -rf "$CUTX_PG_SOCKET_DIR"
 exit "$status"
 `;
