@@ -16,7 +16,7 @@ export interface CutxDbPluginOptions {
   engine?: DbEngine;
   /**
    * Every this many tests that use the fixtures, a worker runs a full garbage collection
-   * between two tests (default 500; 0 for never). V8 otherwise lets the garbage of each
+   * between two tests (default 250; 0 for never). V8 otherwise lets the garbage of each
    * test's queries pile up to several times the live heap before collecting it, so a long
    * file's worker keeps growing; with it, its memory stays near where it started.
    */

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  * collection this often keeps a long worker's memory near where it started, at a cost spread
  * thin over the tests between.
  */
-export const DEFAULT_GC_EVERY_TESTS = 500;
+export const DEFAULT_GC_EVERY_TESTS = 250;
 
 /**
  * V8's full collection without `--expose-gc` on the command line (vitest's `execArgv` does
