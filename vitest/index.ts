@@ -46,9 +46,8 @@ export interface CutxFixtures {
  * });
  */
 export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads a fixture's dependencies from this pattern.
-  workerDb: async ({}, use) => {
-    const lease = await leaseWorkerDb();
+  workerDb: async ({ task }, use) => {
+    const lease = await leaseWorkerDb(task.id);
     try {
       await use(lease.workerDb);
     } finally {

@@ -7,4 +7,4 @@ import { primaryWorkerDb, resetPrimaryUnlessLeased } from './worker-databases.js
 process.env.DATABASE_URL = (await primaryWorkerDb()).url;
 // Before each test, not after: a test that timed out may still be writing when its
 // afterEach hooks run, and the next test must start clean all the same.
-beforeEach(resetPrimaryUnlessLeased);
+beforeEach(({ task }) => resetPrimaryUnlessLeased(task.id));

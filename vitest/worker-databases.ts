@@ -28,6 +28,11 @@ interface WorkerDatabases {
   /** The database of the tests that run one at a time, and of `process.env.DATABASE_URL`. */
   primary: Promise<WorkerDb> | undefined;
   primaryLeased: boolean;
+  /**
+   * The test whose `beforeEach` reset the primary database, until a fixture leases it: that
+   * test's lease need not reset it a second time.
+   */
+  primaryResetFor: string | undefined;
   /** Databases opened for concurrent tests, idle until the next concurrent test takes one. */
   spares: WorkerDb[];
 }
@@ -37,7 +42,7 @@ interface WorkerDatabases {
 // primary database (the one the setup file put in DATABASE_URL).
 const KEY = Symbol.for('@cutx/db/worker-databases');
 const shared = globalThis as Record<symbol, WorkerDatabases | undefined>;
-shared[KEY] ??= { primary: undefined, primaryLeased: false, spares: [] };
+shared[KEY] ??= { primary: undefined, primaryLeased: false, primaryResetFor: undefined, spares: [] };
 const state: WorkerDatabases = shared[KEY];
 
 async function openWorkerDb(): Promise<WorkerDb> {
@@ -72,18 +77,23 @@ export function primaryWorkerDb(): Promise<WorkerDb> {
 }
 
 /**
- * A database for one test, reset before the test starts, so that nothing a previous test
- * left (rows, a transaction, a statement that outlived its timeout) reaches it: the primary
- * one when no other test holds it, otherwise (tests of `describe.concurrent` or
- * `test.concurrent` running at once) an idle spare, opened only when none is idle. Each
- * concurrent test thus writes to a database no other running test sees.
+ * A database for one test (`testId`), reset before the test starts, so that nothing a
+ * previous test left (rows, a transaction, a statement that outlived its timeout) reaches
+ * it: the primary one when no other test holds it, otherwise (tests of `describe.concurrent`
+ * or `test.concurrent` running at once) an idle spare, opened only when none is idle. Each
+ * concurrent test thus writes to a database no other running test sees. The primary one is
+ * not reset again when this test's `beforeEach` already did (the plugin's setup file), so
+ * what the test's own `beforeEach` hooks wrote through `DATABASE_URL` stays for it.
  */
-export async function leaseWorkerDb(): Promise<WorkerDbLease> {
+export async function leaseWorkerDb(testId: string): Promise<WorkerDbLease> {
   if (!state.primaryLeased) {
     state.primaryLeased = true;
-    return resetForTest(primaryWorkerDb(), () => {
+    const alreadyReset = state.primaryResetFor === testId;
+    state.primaryResetFor = undefined;
+    const free = () => {
       state.primaryLeased = false;
-    });
+    };
+    return alreadyReset ? { workerDb: await primaryWorkerDb(), release: free } : resetForTest(primaryWorkerDb(), free);
   }
   const workerDb = state.spares.pop() ?? (await openWorkerDb());
   return resetForTest(workerDb, () => {
@@ -103,10 +113,18 @@ async function resetForTest(opening: WorkerDb | Promise<WorkerDb>, free: () => v
 }
 
 /**
- * Resets the primary database before a test that does not hold it through a fixture (one
- * that reaches it only through `DATABASE_URL`); a fixture's lease resets it itself.
+ * Resets the primary database before test `testId` unless a test holds it through a fixture
+ * (a concurrent one): tests that reach it only through `DATABASE_URL` start clean too, and a
+ * fixture's lease for the same test then finds it reset.
  */
-export async function resetPrimaryUnlessLeased(): Promise<void> {
+export async function resetPrimaryUnlessLeased(testId: string): Promise<void> {
   if (state.primary === undefined || state.primaryLeased) return;
-  await (await state.primary).reset();
+  // Marked first: a concurrent test's lease while this reset runs clears the mark.
+  state.primaryResetFor = testId;
+  try {
+    await (await state.primary).reset();
+  } catch (error) {
+    state.primaryResetFor = undefined;
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@
 // vitest.postgres.config.ts).
 import { users } from '@cutx/db/drizzle';
 import type { Database } from '@cutx/db/kysely';
-import { describe, expect, test } from '@cutx/db/vitest';
+import { beforeEach, describe, expect, test } from '@cutx/db/vitest';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -93,4 +93,26 @@ describe.concurrent('concurrent tests over the URL', () => {
       }
     });
   }
+});
+
+describe("rows a file's beforeEach writes over DATABASE_URL", () => {
+  // The plugin resets the database before each test's hooks; the fixtures' lease then finds
+  // it reset for this test and leaves the hook's rows for the test.
+  beforeEach(async () => {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+    try {
+      await pool.query("INSERT INTO users (email) VALUES ('hook@cutx.io')");
+    } finally {
+      await pool.end();
+    }
+  });
+
+  test('are there in the test that takes the fixtures', async ({ db, factories }) => {
+    expect((await db.query('SELECT email FROM users')).rows).toEqual([{ email: 'hook@cutx.io' }]);
+    await factories.users.create();
+  });
+
+  test("are there again in the next test, and the last test's rows are gone", async ({ db }) => {
+    expect((await db.query('SELECT email FROM users')).rows).toEqual([{ email: 'hook@cutx.io' }]);
+  });
 });
