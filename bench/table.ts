@@ -10,6 +10,8 @@ interface Row {
   readonly label: string;
   readonly value: (f: Measured) => string;
   readonly target?: (f: Measured) => string;
+  /** The row's label in the README's headline table, for the rows that go there. */
+  readonly headline?: string;
 }
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
@@ -23,6 +25,7 @@ const atLeast = (value: number, limit: number, unit = '') => `${value >= limit ?
 const ROWS: readonly Row[] = [
   {
     label: 'reset() after a committed test',
+    headline: 'test database reset after a committed test',
     value: (f) => ms(f.isolation_ms),
     target: (f) => atMost(f.isolation_ms, 5, ' ms'),
   },
@@ -42,6 +45,7 @@ const ROWS: readonly Row[] = [
   },
   {
     label: 'vitest test, db + factories, tests 51-150',
+    headline: 'vitest test with db + factories, tests 51-150',
     value: (f) => ms(f.per_test_ms),
     target: (f) => atMost(f.per_test_ms, 2, ' ms'),
   },
@@ -57,6 +61,7 @@ const ROWS: readonly Row[] = [
   { label: '  worker RSS at the last test', value: (f) => mb(f.rss_10k_mb) },
   {
     label: '  RSS last / RSS at test 100',
+    headline: 'worker RSS at test 10,000 / at test 100',
     value: (f) => x(f.rss_10k_mb / f.rss_100_mb),
     target: (f) => atMost(f.rss_10k_mb / f.rss_100_mb, 1.2, 'x'),
   },
@@ -77,6 +82,7 @@ const ROWS: readonly Row[] = [
   { label: '  drizzle-seed, the same rows', value: (f) => perS(f.drizzle_seed_relational_rows_per_s) },
   {
     label: '  factories / drizzle-seed, per round',
+    headline: 'factories / drizzle-seed, same rows',
     value: (f) => x(f.factories_drizzle_seed_ratio),
     target: (f) => atLeast(f.factories_drizzle_seed_ratio, 2, 'x'),
   },
@@ -134,12 +140,21 @@ const ROWS: readonly Row[] = [
   { label: '  no database at all (floor)', value: (f) => ms(f.service_suite_no_db_ms) },
   {
     label: '  cutxDb() / no database',
+    headline: 'service suite with cutxDb() / with no database',
     value: (f) => x(f.service_suite_ms / f.service_suite_no_db_ms),
     target: (f) => atMost(f.service_suite_ms / f.service_suite_no_db_ms, 2, 'x'),
   },
   { label: '  each file CREATE DATABASE ... TEMPLATE', value: (f) => ms(f.service_suite_pg_template_ms) },
-  { label: 'Workers pool test in workerd, pglite, reset before it', value: (f) => ms(f.workers_test_pglite_ms) },
-  { label: '  the same, postgres', value: (f) => ms(f.workers_test_postgres_ms) },
+  {
+    label: 'Workers pool test in workerd, pglite, reset before it',
+    value: (f) => ms(f.workers_test_pglite_ms),
+    headline: 'Workers test in workerd, database reset before it, pglite',
+  },
+  {
+    label: '  the same, postgres',
+    value: (f) => ms(f.workers_test_postgres_ms),
+    headline: 'the same, postgres',
+  },
   { label: '  the same, no database behind the binding', value: (f) => ms(f.workers_test_no_db_ms) },
 ];
 
@@ -167,16 +182,20 @@ function cell(make: ((f: Measured) => string) | undefined, f: Measured): string 
   }
 }
 
-/** The table as Markdown, one row per figure that was measured. */
-export function renderTable(figures: Figures): string {
+/**
+ * The table as Markdown, one row per figure that was measured; with `headline`, only the
+ * rows the README shows, under their headline labels.
+ */
+export function renderTable(figures: Figures, headline = false): string {
   const f = strict(figures);
   const lines = ['| measurement | median | target |', '| --- | ---: | --- |'];
   for (const row of ROWS) {
+    if (headline && row.headline === undefined) continue;
     const value = cell(row.value, f);
     // Sections that failed are listed under the table; those not run (--quick) have no rows.
     if (value === '') continue;
     // Markdown drops leading spaces; a dot per level keeps a sub-row under its figure.
-    const label = row.label.replace(/^( +)/, (indent) => '· '.repeat(indent.length / 2));
+    const label = headline ? row.headline : row.label.replace(/^( +)/, (indent) => '· '.repeat(indent.length / 2));
     lines.push(`| ${label} | ${value} | ${cell(row.target, f)} |`);
   }
   return lines.join('\n');

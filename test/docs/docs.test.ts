@@ -157,6 +157,20 @@ describe('the README', () => {
     says(`${handWritten?.[1]} of ${handWritten?.[2]} hand-written`);
     says(`in ${Math.round(seconds / 60)} minutes`);
   });
+
+  it("shows benchmark rows of the one run docs/benchmarks.md holds, with that run's values and targets", () => {
+    const block = (page: string, name: string) =>
+      read(page).split(`<!-- ${name} -->`)[1]?.split(`<!-- /${name} -->`)[0] ?? '';
+    const rows = (text: string) => text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+    const cells = (line: string) => line.split(' | ').slice(1).join(' | ');
+    const headline = block('README.md', 'bench:headline');
+    const table = block('docs/benchmarks.md', 'bench:table');
+    const run = (text: string) => /^npm run bench.*? at the end/m.exec(text)?.[0];
+    expect(rows(headline).length, 'the README holds headline rows').toBeGreaterThan(3);
+    expect(run(headline)).toBe(run(table));
+    const tableCells = rows(table).map(cells);
+    for (const line of rows(headline)) expect(tableCells).toContain(cells(line));
+  });
 });
 
 describe('README.md and docs/', () => {
