@@ -161,7 +161,8 @@ describe('the README', () => {
   it("shows benchmark rows of the one run docs/benchmarks.md holds, with that run's values and targets", () => {
     const block = (page: string, name: string) =>
       read(page).split(`<!-- ${name} -->`)[1]?.split(`<!-- /${name} -->`)[0] ?? '';
-    const rows = (text: string) => text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
+    const rows = (text: string) =>
+      text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
     const cells = (line: string) => line.split(' | ').slice(1).join(' | ');
     const headline = block('README.md', 'bench:headline');
     const table = block('docs/benchmarks.md', 'bench:table');
