@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { betweenMarkers } from '../scripts/markdown-markers.js';
 
 /** What goes between a pair of markers: the whole table, or the README's headline rows. */
 export interface Report {
@@ -7,14 +8,6 @@ export interface Report {
 }
 
 const MARKERS = { table: 'bench:table', headline: 'bench:headline' } as const;
-
-/** `text` with `content` between the `<!-- name -->` and `<!-- /name -->` markers, or null without them. */
-function between(text: string, name: string, content: string): string | null {
-  const start = text.indexOf(`<!-- ${name} -->`);
-  const end = text.indexOf(`<!-- /${name} -->`);
-  if (start < 0 || end < start) return null;
-  return `${text.slice(0, start + name.length + 9)}\n${content}\n${text.slice(end)}`;
-}
 
 /**
  * Puts the report between the Markdown file's markers: the whole table between
@@ -25,7 +18,7 @@ export function writeReport(path: string, report: Report): void {
   let text = readFileSync(path, 'utf8');
   let found = false;
   for (const [part, name] of Object.entries(MARKERS) as [keyof Report, string][]) {
-    const replaced = between(text, name, report[part]);
+    const replaced = betweenMarkers(text, name, report[part]);
     if (replaced === null) continue;
     text = replaced;
     found = true;

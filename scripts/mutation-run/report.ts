@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { betweenMarkers } from '../markdown-markers.js';
 import { equivalentMutants } from './equivalent-mutants.js';
 
 /** One mutant's verdict. */
@@ -23,8 +24,7 @@ export interface RunFigures {
   loads: number[];
 }
 
-const START = '<!-- mutation-run:last -->';
-const END = '<!-- /mutation-run:last -->';
+const MARKERS = 'mutation-run:last';
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
 /**
@@ -94,9 +94,9 @@ function commit(): string {
  * the published figures are one run's output, never typed by hand.
  */
 export function writeSummary(path: string, text: string): void {
-  const doc = readFileSync(path, 'utf8');
-  const start = doc.indexOf(START);
-  const end = doc.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`${path} has no ${START} ... ${END} markers: add them, then run again`);
-  writeFileSync(path, `${doc.slice(0, start + START.length)}\n\n\`\`\`text\n${text}\n\`\`\`\n\n${doc.slice(end)}`);
+  const doc = betweenMarkers(readFileSync(path, 'utf8'), MARKERS, `\n\`\`\`text\n${text}\n\`\`\`\n`);
+  if (doc === null) {
+    throw new Error(`${path} has no <!-- ${MARKERS} --> ... <!-- /${MARKERS} --> markers: add them, then run again`);
+  }
+  writeFileSync(path, doc);
 }
