@@ -31,6 +31,14 @@ export interface CutxFixtures {
   pglite: CutxDb;
 }
 
+// Imported by the first test that asks for factories, once per worker: tests that use only
+// `db` or `databaseUrl` need not load faker and zod.
+let factoryModules: Promise<[typeof import('../factories/factory-set.js'), typeof import('../factories/time.js')]>;
+function importFactoryModules(): typeof factoryModules {
+  factoryModules ??= Promise.all([import('../factories/factory-set.js'), import('../factories/time.js')]);
+  return factoryModules;
+}
+
 /**
  * vitest's `test`, extended with `db`, `factories`, `databaseUrl` and `pglite`. Tests that
  * run one at a time share one database per worker; concurrent tests (`test.concurrent`,
@@ -81,12 +89,7 @@ export const test = base.extend<CutxFixtures & { workerDb: WorkerDb }>({
   // vitest keeps each test's context to the end of the file: the set is let go at teardown,
   // and its fakers serve the next test's set.
   factories: async ({ db, task }, use) => {
-    // Loaded by the first test that asks for it: tests that use only `db` or `databaseUrl`
-    // need not load faker and zod into every worker.
-    const [{ createFactorySet }, { factoryAsOf }] = await Promise.all([
-      import('../factories/factory-set.js'),
-      import('../factories/time.js'),
-    ]);
+    const [{ createFactorySet }, { factoryAsOf }] = await importFactoryModules();
     const { set, release } = createFactorySet(db, 1, factoryAsOf(undefined));
     const factories = untilTestEnds(set as unknown as FactorySet, '`factories`', task.name);
     try {
